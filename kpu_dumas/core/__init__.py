@@ -1,0 +1,1 @@
+"""Frappe-free domain logic for KPU complaint handling (calendar, deadlines, formatting, validation)."""

@@ -1,0 +1,124 @@
+"""What a Pengaduan must hold before it may enter a workflow state (SOP Pohuwato / Agam, UU 25/2009).
+
+Pure functions over a mapping of field values, so the same rules serve the Desk, the portal and the
+tier-1 tests. Messages are Indonesian and say how to fix the problem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+
+# State names of the Pengaduan workflow (DESIGN.md section 1).
+DITERIMA = "Diterima"
+PERLU_DILENGKAPI = "Perlu Dilengkapi"
+TERDAFTAR = "Terdaftar"
+DITELAAH = "Ditelaah"
+REKOMENDASI = "Rekomendasi"
+DITANGGAPI = "Ditanggapi"
+SELESAI = "Selesai"
+TIDAK_DITINDAKLANJUTI = "Tidak Ditindaklanjuti"
+DICABUT = "Dicabut"
+
+# While a complaint waits on the reporter, the officer's clock stops.
+PAUSE_STATES = frozenset({PERLU_DILENGKAPI})
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def is_blank(value) -> bool:
+	"""True for None, whitespace, or rich text with no visible characters ("<p><br></p>")."""
+	if value is None:
+		return True
+	text = _TAG.sub("", str(value)).replace("&nbsp;", " ").replace("\xa0", " ")
+	return not text.strip()
+
+
+def completeness_items(anonymous: bool, by_proxy: bool) -> list[tuple[str, str]]:
+	"""The checklist items (fieldname, label) that apply to this complaint."""
+	items = [("cek_uraian", "uraian pengaduan lengkap dan jelas")]
+	if not anonymous:
+		items += [
+			("cek_identitas", "identitas pengadu diperiksa"),
+			("cek_alamat", "alamat surat atau surel untuk tanggapan"),
+		]
+	items += [
+		("cek_bukti", "alat bukti awal"),
+		("cek_kewenangan", "substansi termasuk kewenangan KPU"),
+	]
+	if by_proxy and not anonymous:
+		items.append(("cek_surat_kuasa", "surat kuasa"))
+	return items
+
+
+def missing_completeness(doc: Mapping, by_proxy: bool = False) -> list[str]:
+	"""Labels of checklist items that apply but are not ticked."""
+	return [
+		label
+		for fieldname, label in completeness_items(bool(doc.get("anonim")), by_proxy)
+		if not doc.get(fieldname)
+	]
+
+
+def transition_errors(to_state: str, doc: Mapping, *, by_proxy: bool = False) -> list[str]:
+	"""Why the complaint may not enter `to_state` now; empty when it may."""
+	errors: list[str] = []
+	if to_state == TERDAFTAR:
+		missing = missing_completeness(doc, by_proxy)
+		if missing:
+			errors.append(
+				"Registrasi hanya dapat dilakukan bila berkas lengkap. Centang butir kelengkapan yang belum "
+				"diperiksa di tab Verifikasi: " + ", ".join(missing) + ". Bila berkas memang belum lengkap, "
+				"gunakan aksi Minta Kelengkapan."
+			)
+	elif to_state == PERLU_DILENGKAPI:
+		if is_blank(doc.get("kekurangan")):
+			errors.append(
+				"Isi kolom 'Kekurangan yang Harus Dilengkapi Pelapor' di tab Verifikasi agar pelapor tahu "
+				"apa yang harus dilengkapi."
+			)
+	elif to_state == TIDAK_DITINDAKLANJUTI:
+		if is_blank(doc.get("alasan_tidak_ditindaklanjuti")):
+			errors.append(
+				"Pilih 'Alasan Tidak Ditindaklanjuti' di tab Verifikasi (misalnya bukan kewenangan KPU atau "
+				"melewati batas waktu pengajuan) sebelum menolak pengaduan."
+			)
+		elif doc.get("alasan_tidak_ditindaklanjuti") == "Lainnya" and is_blank(
+			doc.get("keterangan_penolakan")
+		):
+			errors.append("Alasan 'Lainnya' memerlukan keterangan penolakan.")
+	elif to_state == REKOMENDASI:
+		if is_blank(doc.get("hasil_telaah")):
+			errors.append(
+				"Isi 'Hasil Telaah dan Pemeriksaan' di tab Penanganan sebelum mengajukan rekomendasi."
+			)
+		if is_blank(doc.get("kesimpulan")):
+			errors.append(
+				"Pilih 'Kesimpulan' (terbukti, terbukti sebagian atau tidak terbukti) di tab Penanganan."
+			)
+		if is_blank(doc.get("jenis_rekomendasi")) or is_blank(doc.get("rekomendasi")):
+			errors.append("Isi 'Jenis Rekomendasi' dan 'Uraian Rekomendasi' di tab Penanganan.")
+	elif to_state == DITANGGAPI:
+		if is_blank(doc.get("tanggapan")):
+			errors.append(
+				"Isi 'Isi Tanggapan kepada Pelapor' di tab Tanggapan sebelum menyetujui; nomor surat "
+				"tanggapan diterbitkan saat disetujui."
+			)
+	elif to_state == SELESAI:
+		if is_blank(doc.get("media_tanggapan")):
+			errors.append(
+				"Pilih 'Disampaikan melalui' di tab Tanggapan untuk mencatat bagaimana tanggapan sampai ke "
+				"pelapor."
+			)
+	elif to_state == DICABUT:
+		if is_blank(doc.get("alasan_pencabutan")):
+			errors.append("Isi 'Alasan Pencabutan' di tab Verifikasi sebelum mencatat pencabutan pengaduan.")
+	return errors
+
+
+def days_past_filing_window(service_date: date | None, received: date, limit_days: int) -> int:
+	"""Days by which a complaint was filed after the window (UU 25/2009 Ps 42(2)); 0 when on time."""
+	if not service_date or not limit_days:
+		return 0
+	return max(0, (received - service_date).days - limit_days)
