@@ -1,0 +1,65 @@
+"""The office clock: the working-time calendar built from Pengaturan Kantor and Hari Libur Kantor.
+
+Frappe stores datetimes naive in the site's system time zone; the calendar works in the office's own
+zone (WIB/WITA/WIT). `due()` and `spent()` convert at the boundary so callers only see system time.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import frappe
+from frappe.utils import get_system_timezone, now_datetime
+
+from kpu_dumas.core.calendar import POHUWATO_HOURS, WorkingCalendar, convert_timezone
+from kpu_dumas.core.deadlines import Duration, due_time, time_spent
+
+_CACHE_KEY = "kpu_dumas:working_calendar"
+
+
+def get_calendar() -> WorkingCalendar:
+	"""The office calendar, cached until settings or holidays change."""
+	cached = frappe.cache.get_value(_CACHE_KEY)
+	if cached is None:
+		cached = _build_calendar_rows()
+		frappe.cache.set_value(_CACHE_KEY, cached)
+	hours, holidays, timezone = cached
+	return WorkingCalendar.from_rows(hours, holidays, timezone)
+
+
+def _build_calendar_rows():
+	settings = frappe.get_cached_doc("Pengaturan Kantor")
+	hours = [(row.hari, str(row.jam_mulai), str(row.jam_selesai)) for row in settings.jam_layanan]
+	holidays = [str(d) for d in frappe.get_all("Hari Libur Kantor", pluck="tanggal")]
+	return (hours or list(POHUWATO_HOURS), holidays, settings.zona_waktu or "Asia/Jakarta")
+
+
+def clear_calendar_cache(doc=None, method=None):
+	frappe.cache.delete_value(_CACHE_KEY)
+
+
+def to_office(dt: datetime, calendar: WorkingCalendar) -> datetime:
+	return convert_timezone(dt, get_system_timezone(), calendar.timezone)
+
+
+def to_system(dt: datetime, calendar: WorkingCalendar) -> datetime:
+	return convert_timezone(dt, calendar.timezone, get_system_timezone())
+
+
+def due(start: datetime, duration: Duration, pauses=()) -> datetime | None:
+	"""Due time (system zone) of a step of `duration` started at `start` (system zone)."""
+	cal = get_calendar()
+	office_pauses = [(to_office(a, cal), to_office(b, cal)) for a, b in pauses]
+	result = due_time(cal, to_office(start, cal), duration, office_pauses)
+	return to_system(result, cal) if result else None
+
+
+def spent(entered: datetime, left: datetime, pauses=()) -> int:
+	"""Working minutes between two system-zone datetimes, on the office calendar."""
+	cal = get_calendar()
+	office_pauses = [(to_office(a, cal), to_office(b, cal)) for a, b in pauses]
+	return time_spent(cal, to_office(entered, cal), to_office(left, cal), office_pauses)
+
+
+def now() -> datetime:
+	return now_datetime()

@@ -1,0 +1,36 @@
+app_name = "kpu_dumas"
+app_title = "KPU Dumas"
+app_publisher = "kpu_dumas developers"
+app_description = "Pengaduan masyarakat, permohonan informasi publik dan disposisi sesuai SOP KPU"
+app_email = "dev@kpu-dumas.invalid"
+app_license = "MIT"
+
+export_python_type_annotations = True
+
+# Installation: roles, workflows and defaults are created idempotently
+# (never overwriting what an admin has edited). See kpu_dumas/setup/install.py.
+after_install = "kpu_dumas.setup.install.after_install"
+after_migrate = "kpu_dumas.setup.install.after_migrate"
+before_uninstall = "kpu_dumas.setup.install.before_uninstall"
+before_tests = "kpu_dumas.setup.install.before_tests"
+
+# Row- and document-level security, only for our own DocTypes.
+permission_query_conditions = {
+	"Identitas Pelapor": "kpu_dumas.permissions.identitas_query_conditions",
+}
+has_permission = {
+	"Identitas Pelapor": "kpu_dumas.permissions.identitas_has_permission",
+}
+
+# Office calendar changes must reach the next due-time computation at once.
+doc_events = {
+	"Pengaturan Kantor": {"on_update": "kpu_dumas.clock.clear_calendar_cache"},
+	"Hari Libur Kantor": {
+		"on_update": "kpu_dumas.clock.clear_calendar_cache",
+		"on_trash": "kpu_dumas.clock.clear_calendar_cache",
+	},
+}
+
+scheduler_events = {
+	"hourly": ["kpu_dumas.tasks.sweep_overdue"],
+}

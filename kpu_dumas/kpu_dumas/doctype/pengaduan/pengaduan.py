@@ -1,0 +1,159 @@
+# Copyright (c) 2026, kpu_dumas developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import get_datetime, getdate
+
+from kpu_dumas import clock, stages
+from kpu_dumas.core import complaint_rules as rules
+from kpu_dumas.core.dates import format_date
+from kpu_dumas.core.deadlines import Duration, Unit
+from kpu_dumas.numbering import issue_letter_number
+
+SETTINGS = "Pengaturan Kantor"
+MUTU_BAKU_FIELD = "mutu_baku_pengaduan"
+
+
+class Pengaduan(Document):
+	def validate(self):
+		self.validate_reporter()
+		self.flag_late_filing()
+		self.set_legal_deadlines()
+		change = stages.state_change(self)
+		if change:
+			old_state, new_state = change
+			self.validate_transition(old_state, new_state)
+			self.on_state_entered(old_state, new_state)
+			stages.record_state_change(
+				self, old_state, new_state, MUTU_BAKU_FIELD, pause_states=rules.PAUSE_STATES
+			)
+		else:
+			stages.check_edit_rights(self, _("pengaduan"))
+
+	def on_update(self):
+		change = getattr(self, "_assignments_for", None)
+		if change:
+			self.update_assignments(change)
+
+	def on_submit(self):
+		self.on_update()
+
+	# --- validation steps -------------------------------------------------------------------------
+
+	def validate_reporter(self):
+		"""Identity unless anonymous; an anonymous complaint holds no identity at all."""
+		if self.anonim:
+			if self.identitas_pelapor:
+				frappe.throw(
+					_(
+						"Pengaduan anonim tidak boleh memuat identitas pelapor. Kosongkan kolom Identitas "
+						"Pelapor atau hilangkan centang Anonim."
+					),
+					title=_("Identitas pada Pengaduan Anonim"),
+				)
+			self.rahasia = 0
+			self.cek_identitas = self.cek_alamat = self.cek_surat_kuasa = 0
+		elif not self.identitas_pelapor and not self.flags.identity_pending:
+			frappe.throw(
+				_(
+					"Identitas pelapor wajib diisi kecuali pengaduan anonim. Pilih atau buat Identitas Pelapor "
+					"di bagian Pelapor, atau centang Anonim bila pelapor tidak mencantumkan identitas."
+				),
+				title=_("Identitas Pelapor Belum Diisi"),
+			)
+		if self.kanal == "SP4N-LAPOR!" and rules.is_blank(self.nomor_tiket_lapor):
+			frappe.throw(
+				_("Pengaduan dari SP4N-LAPOR! wajib mencantumkan Nomor Tiket SP4N-LAPOR!."),
+				title=_("Nomor Tiket Belum Diisi"),
+			)
+
+	def flag_late_filing(self):
+		"""Filed more than N days after the service: warn and record; the officer decides."""
+		limit = frappe.db.get_single_value(SETTINGS, "batas_pengajuan_hari") or 0
+		late_by = rules.days_past_filing_window(
+			getdate(self.tanggal_layanan) if self.tanggal_layanan else None,
+			getdate(self.tanggal_diterima),
+			limit,
+		)
+		was_flagged = self.melewati_batas_pengajuan
+		self.melewati_batas_pengajuan = 1 if late_by else 0
+		if late_by and not was_flagged:
+			frappe.msgprint(
+				_(
+					"Pengaduan ini diajukan {0} hari melewati batas {1} hari setelah pelayanan "
+					"(tanggal pelayanan {2}; UU 25/2009 Pasal 42 ayat 2). Hal ini dicatat; petugas "
+					"memutuskan apakah pengaduan ditindaklanjuti."
+				).format(late_by, limit, format_date(self.tanggal_layanan)),
+				title=_("Melewati Batas Waktu Pengajuan"),
+				indicator="orange",
+			)
+
+	def set_legal_deadlines(self):
+		days = frappe.db.get_single_value(SETTINGS, "batas_tanggapan_awal_hari")
+		if days and (self.is_new() or self.has_value_changed("tanggal_diterima")):
+			self.batas_tanggapan_awal = clock.due(
+				get_datetime(self.tanggal_diterima), Duration(days, Unit.CALENDAR_DAYS)
+			)
+
+	def validate_transition(self, old_state, new_state):
+		if old_state is None:
+			return
+		if not stages._transition_taken(self, old_state, new_state):
+			return  # Frappe's validate_workflow refuses it with its own error
+		errors = rules.transition_errors(new_state, self.as_dict(), by_proxy=self.reporter_by_proxy())
+		if new_state == rules.TERDAFTAR and self.reporter_by_proxy() and not self.proxy_letter_attached():
+			errors.append(
+				_("Pengaduan melalui kuasa memerlukan surat kuasa: unggah di formulir Identitas Pelapor.")
+			)
+		if errors:
+			frappe.throw(
+				"<br>".join(_(e) for e in errors),
+				frappe.ValidationError,
+				title=_("Belum Dapat {0}").format(_(new_state)),
+			)
+
+	def reporter_by_proxy(self) -> bool:
+		if self.anonim or not self.identitas_pelapor:
+			return False
+		return bool(frappe.db.get_value("Identitas Pelapor", self.identitas_pelapor, "dikuasakan"))
+
+	def proxy_letter_attached(self) -> bool:
+		return bool(frappe.db.get_value("Identitas Pelapor", self.identitas_pelapor, "surat_kuasa"))
+
+	# --- effects of entering a state ---------------------------------------------------------------
+
+	def on_state_entered(self, old_state, new_state):
+		now = clock.now()
+		if new_state == rules.TERDAFTAR:
+			days = frappe.db.get_single_value(SETTINGS, "batas_keputusan_hari")
+			if days and not self.batas_keputusan:
+				self.batas_keputusan = clock.due(now, Duration(days, Unit.CALENDAR_DAYS))
+		elif new_state == rules.PERLU_DILENGKAPI:
+			self.batas_kelengkapan = clock.due(now, stages.standard_for(MUTU_BAKU_FIELD, new_state))
+		elif new_state == rules.DITANGGAPI and not self.nomor_surat_tanggapan:
+			settings = frappe.get_cached_doc(SETTINGS)
+			self.tanggal_tanggapan = getdate(now)
+			self.disetujui_oleh = frappe.session.user
+			self.nomor_surat_tanggapan = issue_letter_number(
+				settings.kode_klasifikasi_pengaduan, self.tanggal_tanggapan
+			)
+		self._assignments_for = new_state
+
+	def update_assignments(self, state):
+		"""Close assignments of the previous stage; the examination team gets the Ditelaah stage."""
+		from frappe.desk.form.assign_to import add, close_all_assignments
+
+		self._assignments_for = None
+		close_all_assignments(self.doctype, self.name, ignore_permissions=True)
+		if state == rules.DITELAAH and self.tim_pemeriksa:
+			add(
+				{
+					"doctype": self.doctype,
+					"name": self.name,
+					"assign_to": [row.anggota for row in self.tim_pemeriksa],
+					"description": _("Telaah dan periksa pengaduan {0}: {1}").format(self.name, self.perihal),
+				},
+				ignore_permissions=True,
+			)

@@ -1,0 +1,36 @@
+# Copyright (c) 2026, kpu_dumas developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from kpu_dumas.core.calendar import WorkingCalendar
+from kpu_dumas.core.numbering import validate_pattern
+
+
+class PengaturanKantor(Document):
+	def validate(self):
+		self.validate_service_hours()
+		self.validate_letter_pattern()
+
+	def validate_service_hours(self):
+		if not self.jam_layanan:
+			frappe.throw(
+				_("Isi paling sedikit satu baris Jam Layanan: batas waktu dihitung dari jam layanan kantor."),
+				title=_("Jam Layanan Kosong"),
+			)
+		try:
+			WorkingCalendar.from_rows(
+				[(r.hari, str(r.jam_mulai), str(r.jam_selesai)) for r in self.jam_layanan],
+				(),
+				self.zona_waktu,
+			)
+		except ValueError as e:
+			frappe.throw(_(str(e)), title=_("Jam Layanan Tidak Valid"))
+
+	def validate_letter_pattern(self):
+		try:
+			validate_pattern(self.pola_nomor_surat)
+		except ValueError as e:
+			frappe.throw(_(str(e)), title=_("Pola Nomor Surat Tidak Valid"))

@@ -1,0 +1,49 @@
+"""Who may see a reporter's identity.
+
+Identity lives in its own DocType, Identitas Pelapor, readable by Petugas Penerima Aduan and Pejabat
+Yang Berwenang only (DocPerm). Other staff have no permission on it at all, so no list, filter, search,
+report, export or REST call can reach it. The only door for them is `get_kontak_pelapor`, which opens
+the contact details of a complaint that is neither rahasia nor anonim, to staff who can read it.
+"""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+
+from kpu_dumas.roles import IDENTITY_READERS
+
+
+def can_read_identity(user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	return user == "Administrator" or bool(IDENTITY_READERS.intersection(frappe.get_roles(user)))
+
+
+def identitas_query_conditions(user: str | None = None) -> str | None:
+	"""List filter for Identitas Pelapor: nothing for anyone outside the identity readers."""
+	return None if can_read_identity(user) else "1=0"
+
+
+def identitas_has_permission(doc, ptype=None, user=None) -> bool:
+	return can_read_identity(user)
+
+
+@frappe.whitelist()
+def get_kontak_pelapor(pengaduan: str) -> dict:
+	"""Reporter contact for staff working a non-confidential complaint."""
+	doc = frappe.get_doc("Pengaduan", pengaduan)
+	doc.check_permission("read")
+	if doc.anonim:
+		return {"status": "anonim"}
+	if doc.rahasia and not can_read_identity():
+		return {"status": "rahasia"}
+	if not doc.identitas_pelapor:
+		return {"status": "kosong"}
+	fields = ["nama_lengkap", "alamat", "telepon", "email", "pekerjaan"]
+	values = frappe.db.get_value("Identitas Pelapor", doc.identitas_pelapor, fields, as_dict=True)
+	return {"status": "terbuka", **(values or {})}
+
+
+def assert_identity_reader():
+	if not can_read_identity():
+		frappe.throw(_("Anda tidak berwenang melihat identitas pelapor."), frappe.PermissionError)

@@ -1,0 +1,200 @@
+"""Install, migrate and uninstall: everything the app ships, created idempotently.
+
+Rule: create what is missing, never overwrite what exists. An admin's edits to roles, workflows, time
+standards, holidays or office data survive every `bench migrate`. To restore a shipped default, delete
+the record and run `bench migrate`.
+
+Holidays and categories are seeded per unit (a holiday year, the category table) only when that unit
+is empty, so a holiday an office deliberately deleted does not come back.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import frappe
+
+from kpu_dumas.roles import ROLE_PROFILES, ROLES
+
+MODULE_DIR = Path(__file__).resolve().parent.parent / "kpu_dumas"
+FIXTURES = MODULE_DIR / "fixtures"
+WORKFLOWS = MODULE_DIR / "workflow"
+
+# Our DocTypes (for uninstall clean-up of rows that reference them in core tables).
+OUR_DOCTYPES = (
+	"Pengaduan",
+	"Identitas Pelapor",
+	"Riwayat Tahap",
+	"Bukti Pengaduan",
+	"Anggota Tim Pemeriksa",
+	"Kategori Pengaduan",
+	"Mutu Baku",
+	"Mutu Baku Tahap",
+	"Hari Libur Kantor",
+	"Pengaturan Kantor",
+	"Jam Layanan Kantor",
+	"Penandatangan Surat",
+)
+SERIES_PREFIXES = ("DUMAS-", "PLP-", "KPU-DUMAS-SURAT-")
+
+
+def _load(path: Path):
+	return json.loads(path.read_text(encoding="utf-8"))
+
+
+def after_install():
+	install()
+
+
+def after_migrate():
+	install()
+
+
+def before_tests():
+	install()
+	frappe.db.commit()
+
+
+def install():
+	create_roles()
+	create_workflow_masters()
+	create_workflows()
+	create_role_profiles()
+	create_categories()
+	create_time_standards()
+	create_holidays()
+	create_office_settings()
+
+
+# --- roles ------------------------------------------------------------------------------------------
+
+
+def create_roles():
+	for name, description in ROLES.items():
+		if not frappe.db.exists("Role", name):
+			frappe.get_doc(
+				{"doctype": "Role", "role_name": name, "desk_access": 1, "description": description}
+			).insert(ignore_permissions=True)
+
+
+def create_role_profiles():
+	for profile, roles in ROLE_PROFILES.items():
+		if frappe.db.exists("Role Profile", profile):
+			continue
+		frappe.get_doc(
+			{"doctype": "Role Profile", "role_profile": profile, "roles": [{"role": r} for r in roles]}
+		).insert(ignore_permissions=True)
+
+
+# --- workflows ----------------------------------------------------------------------------------------
+
+
+def create_workflow_masters():
+	masters = _load(WORKFLOWS / "masters.json")
+	for state, style in masters["workflow_states"].items():
+		if not frappe.db.exists("Workflow State", state):
+			frappe.get_doc(
+				{"doctype": "Workflow State", "workflow_state_name": state, "style": style}
+			).insert(ignore_permissions=True)
+	for action in masters["workflow_actions"]:
+		if not frappe.db.exists("Workflow Action Master", action):
+			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": action}).insert(
+				ignore_permissions=True
+			)
+
+
+def workflow_definitions() -> list[dict]:
+	return [_load(p) for p in sorted(WORKFLOWS.glob("alur_*.json"))]
+
+
+def create_workflows():
+	for definition in workflow_definitions():
+		if not frappe.db.exists("Workflow", definition["name"]):
+			frappe.get_doc(definition).insert(ignore_permissions=True)
+
+
+# --- defaults -----------------------------------------------------------------------------------------
+
+
+def create_categories():
+	if frappe.db.count("Kategori Pengaduan"):
+		return
+	for row in _load(FIXTURES / "kategori_pengaduan.json"):
+		frappe.get_doc({"doctype": "Kategori Pengaduan", **row}).insert(ignore_permissions=True)
+
+
+def create_time_standards():
+	for definition in _load(FIXTURES / "mutu_baku.json"):
+		if not frappe.db.exists("Mutu Baku", definition["nama"]):
+			frappe.get_doc({"doctype": "Mutu Baku", **definition}).insert(ignore_permissions=True)
+
+
+def create_holidays():
+	"""Seed each shipped year that has no holidays yet."""
+	by_year: dict[str, list[dict]] = {}
+	for row in _load(FIXTURES / "hari_libur.json"):
+		by_year.setdefault(row["tanggal"][:4], []).append(row)
+	for year, rows in by_year.items():
+		if frappe.db.exists(
+			"Hari Libur Kantor", {"tanggal": ("between", [f"{year}-01-01", f"{year}-12-31"])}
+		):
+			continue
+		for row in rows:
+			frappe.get_doc({"doctype": "Hari Libur Kantor", **row}).insert(ignore_permissions=True)
+
+
+def create_office_settings():
+	"""Fill Pengaturan Kantor once; afterwards it belongs to the office."""
+	settings = frappe.get_single("Pengaturan Kantor")
+	if settings.nama_kantor:
+		return
+	settings.update(_load(FIXTURES / "pengaturan_kantor.json"))
+	settings.save(ignore_permissions=True)
+
+
+# --- uninstall ----------------------------------------------------------------------------------------
+
+
+def before_uninstall():
+	"""Remove what install created outside our module; Frappe drops our DocTypes and their tables."""
+	definitions = workflow_definitions()
+	ours = {d["name"] for d in definitions}
+	for name in ours:
+		frappe.delete_doc_if_exists("Workflow", name, force=True)
+
+	masters = _load(WORKFLOWS / "masters.json")
+	states_used_elsewhere = set(frappe.get_all("Workflow Document State", pluck="state"))
+	for state in masters["workflow_states"]:
+		if state not in states_used_elsewhere:
+			frappe.delete_doc_if_exists("Workflow State", state, force=True)
+	actions_used_elsewhere = set(frappe.get_all("Workflow Transition", pluck="action"))
+	for action in masters["workflow_actions"]:
+		if action not in actions_used_elsewhere:
+			frappe.delete_doc_if_exists("Workflow Action Master", action, force=True)
+
+	for profile in ROLE_PROFILES:
+		frappe.delete_doc_if_exists("Role Profile", profile, force=True)
+	for role in ROLES:
+		frappe.db.delete("Has Role", {"role": role})
+		frappe.db.delete("Custom DocPerm", {"role": role})
+		frappe.delete_doc_if_exists("Role", role, force=True)
+
+	for table, field in (
+		("ToDo", "reference_type"),
+		("Notification Log", "document_type"),
+		("Comment", "reference_doctype"),
+		("Version", "ref_doctype"),
+		("Communication", "reference_doctype"),
+		("Workflow Action", "reference_doctype"),
+		("Document Follow", "ref_doctype"),
+		("DocShare", "share_doctype"),
+	):
+		frappe.db.delete(table, {field: ("in", OUR_DOCTYPES)})
+	for name in frappe.get_all("File", filters={"attached_to_doctype": ("in", OUR_DOCTYPES)}, pluck="name"):
+		frappe.delete_doc("File", name, force=True, ignore_permissions=True)
+	series = frappe.qb.DocType("Series")
+	for prefix in SERIES_PREFIXES:
+		frappe.qb.from_(series).delete().where(series.name.like(f"{prefix}%")).run()
+	frappe.db.delete("Singles", {"doctype": "Pengaturan Kantor"})
+	frappe.cache.delete_value("kpu_dumas:working_calendar")

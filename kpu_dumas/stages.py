@@ -1,0 +1,150 @@
+"""Stage history for documents under a Frappe Workflow: one Riwayat Tahap row per visit to a state.
+
+A row records the state, the role(s) responsible for it, when it was entered, its due time under the
+active Mutu Baku, when it was left, by whom, in which role and with which action, the working time
+spent and whether it was on time. Called from a controller's `validate`, so the rows are saved in the
+same write as the state change.
+
+Pause states (e.g. Perlu Dilengkapi, waiting on the reporter) stop the clock of the state they return
+to: that state's due time is pushed by exactly the working time spent paused.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import frappe
+from frappe import _
+from frappe.model.workflow import get_workflow, get_workflow_name
+from frappe.utils import get_datetime
+
+from kpu_dumas import clock
+from kpu_dumas.core.deadlines import Duration, StageStatus, Unit, stage_status
+
+HISTORY_FIELD = "riwayat_tahap"
+
+
+def responsible_roles(doctype: str, state: str) -> list[str]:
+	"""Roles that may edit a document in `state` (the workflow's allow_edit rows), in order."""
+	roles: list[str] = []
+	for row in get_workflow(doctype).states:
+		if row.state == state and row.allow_edit and row.allow_edit not in roles:
+			roles.append(row.allow_edit)
+	return roles
+
+
+def initial_state(doctype: str) -> str:
+	return get_workflow(doctype).states[0].state
+
+
+def standard_for(settings_field: str, state: str) -> Duration:
+	"""The time standard of `state` in the Mutu Baku set selected in Pengaturan Kantor."""
+	set_name = frappe.db.get_single_value("Pengaturan Kantor", settings_field)
+	if set_name:
+		for row in frappe.get_cached_doc("Mutu Baku", set_name).tahap:
+			if row.tahap == state:
+				return Duration.parse(row.jumlah, row.satuan)
+	return Duration(0, Unit.NONE)
+
+
+def _transition_taken(doc, old_state: str, new_state: str):
+	"""The workflow transition the session user is taking, or None when it is not allowed."""
+	roles = set(frappe.get_roles())
+	for t in get_workflow(doc.doctype).transitions:
+		if t.state == old_state and t.next_state == new_state and t.allowed in roles:
+			return t
+	return None
+
+
+def state_change(doc) -> tuple[str | None, str] | None:
+	"""(old_state, new_state) when this save changes the workflow state (old is None on insert)."""
+	if not get_workflow_name(doc.doctype):
+		return None
+	if doc.is_new():
+		doc.workflow_state = doc.workflow_state or initial_state(doc.doctype)
+		return (None, doc.workflow_state)
+	before = doc.get_doc_before_save()
+	old = before.workflow_state if before else None
+	if old and old != doc.workflow_state:
+		return (old, doc.workflow_state)
+	return None
+
+
+def record_state_change(doc, old_state: str | None, new_state: str, settings_field: str, pause_states=()):
+	"""Close the open history row and open one for `new_state`."""
+	now = clock.now()
+	transition = _transition_taken(doc, old_state, new_state) if old_state else None
+	open_row = current_row(doc)
+	if open_row:
+		open_row.keluar = now
+		open_row.oleh = frappe.session.user
+		open_row.aksi = transition.action if transition else None
+		open_row.peran_pelaku = transition.allowed if transition else None
+		open_row.waktu_kerja_menit = clock.spent(get_datetime(open_row.masuk), now)
+		status = stage_status(_dt(open_row.batas_waktu), now, now)
+		open_row.status = status.value
+
+	duration = standard_for(settings_field, new_state)
+	start, pauses = _clock_start(doc, new_state, now, pause_states)
+	due = clock.due(start, duration, pauses)
+	doc.append(
+		HISTORY_FIELD,
+		{
+			"tahap": new_state,
+			"peran": ", ".join(responsible_roles(doc.doctype, new_state)),
+			"masuk": now,
+			"mutu_baku": duration.label(),
+			"batas_waktu": due,
+			"status": (StageStatus.RUNNING if due else StageStatus.NO_LIMIT).value,
+		},
+	)
+
+
+def current_row(doc):
+	"""The open history row (not yet left), if any."""
+	for row in reversed(doc.get(HISTORY_FIELD) or []):
+		if not row.keluar:
+			return row
+	return None
+
+
+def _clock_start(doc, state: str, now: datetime, pause_states) -> tuple[datetime, list]:
+	"""Where the clock of `state` starts, and the pauses to skip.
+
+	Returning to a state from a pause state resumes the earlier visit's clock: walk back over
+	alternating pause/state rows to the first visit of this episode.
+	"""
+	rows = [r for r in (doc.get(HISTORY_FIELD) or [])]
+	pauses: list[tuple[datetime, datetime]] = []
+	start = now
+	i = len(rows) - 1
+	while i >= 0 and rows[i].tahap in pause_states:
+		pause_row = rows[i]
+		if i == 0 or rows[i - 1].tahap != state:
+			break
+		pauses.append((get_datetime(pause_row.masuk), get_datetime(pause_row.keluar or now)))
+		start = get_datetime(rows[i - 1].masuk)
+		i -= 2
+	return start, pauses
+
+
+def _dt(value) -> datetime | None:
+	return get_datetime(value) if value else None
+
+
+def check_edit_rights(doc, label: str):
+	"""Outside a transition, only the roles that own the current state may change the document."""
+	if doc.is_new() or doc.flags.ignore_permissions or frappe.session.user == "Administrator":
+		return
+	roles = set(frappe.get_roles())
+	if "System Manager" in roles:
+		return
+	owners = responsible_roles(doc.doctype, doc.workflow_state)
+	if owners and not roles.intersection(owners):
+		frappe.throw(
+			_("Pada status {0}, {1} hanya dapat diubah oleh peran: {2}.").format(
+				frappe.bold(doc.workflow_state), label, ", ".join(owners)
+			),
+			frappe.PermissionError,
+			title=_("Tidak Berwenang"),
+		)
