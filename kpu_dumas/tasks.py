@@ -44,7 +44,6 @@ def sweep_overdue():
 				frappe.db.set_value(
 					"Riwayat Tahap", row.name, "terlambat_diberitahukan", 1, update_modified=False
 				)
-		frappe.db.commit()
 
 
 def withdraw_incomplete(name: str):

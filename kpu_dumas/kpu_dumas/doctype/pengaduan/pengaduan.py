@@ -37,6 +37,17 @@ class Pengaduan(Document):
 		if change:
 			self.update_assignments(change)
 
+	def before_submit(self):
+		"""Submitting happens only by moving into a final state of the workflow."""
+		final = {rules.SELESAI, rules.TIDAK_DITINDAKLANJUTI, rules.DICABUT}
+		if self.workflow_state not in final:
+			frappe.throw(
+				_(
+					"Pengaduan hanya dapat dikunci melalui aksi workflow yang mengakhirinya (Selesaikan, Tolak atau Cabut)."
+				),
+				title=_("Belum Dapat Dikunci"),
+			)
+
 	def on_submit(self):
 		self.on_update()
 

@@ -1,0 +1,133 @@
+"""Factories and helpers shared by the site tests (tier 2). Real site, real MariaDB, real users."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import frappe
+from frappe.model.workflow import apply_workflow
+
+from kpu_dumas import roles
+
+PASSWORD = "Uji#Dumas2026!"
+
+# One test user per SOP role, plus an unrelated desk user.
+USERS = {
+	"petugas": ("petugas.uji@kpu-dumas.test", [roles.PETUGAS_PENERIMA_ADUAN]),
+	"tim": ("tim.uji@kpu-dumas.test", [roles.TIM_PEMERIKSA]),
+	"kasubag": ("kasubag.uji@kpu-dumas.test", [roles.KASUBAG_HUKUM]),
+	"pyb": ("pyb.uji@kpu-dumas.test", [roles.PEJABAT_BERWENANG]),
+	"pimpinan": ("pimpinan.uji@kpu-dumas.test", [roles.PIMPINAN]),
+	"lain": ("staf.lain.uji@kpu-dumas.test", [roles.PETUGAS_DESK_INFORMASI]),
+}
+
+
+def make_user(key: str) -> str:
+	email, role_list = USERS[key]
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": key.capitalize(),
+				"last_name": "Uji",
+				"send_welcome_email": 0,
+				"user_type": "System User",
+				"new_password": PASSWORD,
+			}
+		)
+		user.flags.ignore_password_policy = True
+		user.insert(ignore_permissions=True)
+	user = frappe.get_doc("User", email)
+	wanted = set(role_list)
+	if {r.role for r in user.roles} != wanted:
+		user.set("roles", [{"role": r} for r in role_list])
+		user.save(ignore_permissions=True)
+	return email
+
+
+def make_all_users() -> dict[str, str]:
+	return {key: make_user(key) for key in USERS}
+
+
+@contextmanager
+def as_user(email: str):
+	previous = frappe.session.user
+	frappe.set_user(email)
+	try:
+		yield
+	finally:
+		frappe.set_user(previous)
+
+
+def make_identitas(**values):
+	data = {
+		"doctype": "Identitas Pelapor",
+		"nama_lengkap": "Siti Rahmawati Uji",
+		"jenis_identitas": "KTP",
+		"nomor_identitas": "7503014501900002",
+		"alamat": "Jl. Trans Sulawesi No. 1, Marisa",
+		"telepon": "081234567890",
+		"email": "siti.uji@contoh.id",
+		"pekerjaan": "Wiraswasta",
+	}
+	data.update(values)
+	return frappe.get_doc(data).insert(ignore_permissions=True)
+
+
+def make_pengaduan(anonim=False, rahasia=False, identitas=None, **values):
+	data = {
+		"doctype": "Pengaduan",
+		"perihal": "Antrean layanan terlalu lama",
+		"kanal": "Langsung (Meja Layanan)",
+		"kategori": "Pelayanan Administrasi",
+		"uraian": "Pelapor menunggu lebih dari tiga jam tanpa kejelasan.",
+		"anonim": 1 if anonim else 0,
+		"rahasia": 1 if rahasia else 0,
+	}
+	if not anonim:
+		data["identitas_pelapor"] = (identitas or make_identitas()).name
+	data.update(values)
+	return frappe.get_doc(data).insert(ignore_permissions=True)
+
+
+COMPLETE = {"cek_uraian": 1, "cek_identitas": 1, "cek_alamat": 1, "cek_bukti": 1, "cek_kewenangan": 1}
+
+
+def act(doc, action: str, user: str, **fields):
+	"""Save `fields` and apply a workflow action as `user`, the way the Desk does; return the fresh doc."""
+	with as_user(user):
+		doc = frappe.get_doc(doc.doctype, doc.name)
+		if fields:
+			doc.update(fields)
+			doc.save()
+		apply_workflow(doc, action)
+	return frappe.get_doc(doc.doctype, doc.name)
+
+
+def advance(doc, to_state: str, users: dict[str, str]):
+	"""Walk a complaint along the happy path, from its current state, until it reaches `to_state`."""
+	path = {
+		"Diterima": ("Registrasi", "petugas", COMPLETE),
+		"Terdaftar": ("Teruskan", "petugas", {}),
+		"Ditelaah": (
+			"Ajukan Rekomendasi",
+			"tim",
+			{
+				"hasil_telaah": "Antrean memang melebihi standar pelayanan.",
+				"kesimpulan": "Terbukti",
+				"jenis_rekomendasi": "Perbaikan Layanan",
+				"rekomendasi": "Tambah petugas loket pada jam sibuk.",
+			},
+		),
+		"Rekomendasi": (
+			"Setujui",
+			"pyb",
+			{"tanggapan": "<p>Terima kasih, loket tambahan dibuka mulai pekan depan.</p>"},
+		),
+		"Ditanggapi": ("Selesaikan", "petugas", {"media_tanggapan": "Email"}),
+	}
+	while doc.workflow_state != to_state:
+		action, who, fields = path[doc.workflow_state]
+		doc = act(doc, action, users[who], **fields)
+	return doc
