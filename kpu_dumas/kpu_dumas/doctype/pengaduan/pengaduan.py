@@ -6,22 +6,37 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate
 
-from kpu_dumas import clock, stages
+from kpu_dumas import clock, notify, stages
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.deadlines import Duration, Unit
+from kpu_dumas.core.tracking import new_tracking_code
 from kpu_dumas.numbering import issue_letter_number
 
 SETTINGS = "Pengaturan Kantor"
 MUTU_BAKU_FIELD = "mutu_baku_pengaduan"
 
 
+# Letters numbered when the workflow produces them: state entered -> (number field, classification field).
+LETTERS_ON_ENTRY = {
+	rules.TERDAFTAR: ("nomor_tanda_terima", "kode_klasifikasi_tanda_terima"),  # Tanda Terima Pengaduan
+	rules.PERLU_DILENGKAPI: ("nomor_surat_kelengkapan", "kode_klasifikasi_kelengkapan"),
+	rules.DITELAAH: ("nomor_nota_dinas", "kode_klasifikasi_nota_dinas"),  # Nota Dinas to the Tim
+	rules.DITANGGAPI: ("nomor_surat_tanggapan", "kode_klasifikasi_pengaduan"),  # Surat Tanggapan
+}
+
+
 class Pengaduan(Document):
+	def before_insert(self):
+		if not self.kode_lacak:
+			self.kode_lacak = new_tracking_code()
+
 	def validate(self):
 		self.validate_reporter()
 		self.flag_late_filing()
 		self.set_legal_deadlines()
 		change = stages.state_change(self)
+		self._state_change = change
 		if change:
 			old_state, new_state = change
 			self.validate_transition(old_state, new_state)
@@ -33,9 +48,11 @@ class Pengaduan(Document):
 			stages.check_edit_rights(self, _("pengaduan"))
 
 	def on_update(self):
-		change = getattr(self, "_assignments_for", None)
+		change = getattr(self, "_state_change", None)
 		if change:
-			self.update_assignments(change)
+			self._state_change = None
+			self.update_assignments(change[1])
+			notify.state_changed(self, *change)
 
 	def before_submit(self):
 		"""Submitting happens only by moving into a final state of the workflow."""
@@ -47,9 +64,6 @@ class Pengaduan(Document):
 				),
 				title=_("Belum Dapat Dikunci"),
 			)
-
-	def on_submit(self):
-		self.on_update()
 
 	# --- validation steps -------------------------------------------------------------------------
 
@@ -143,20 +157,25 @@ class Pengaduan(Document):
 				self.batas_keputusan = clock.due(now, Duration(days, Unit.CALENDAR_DAYS))
 		elif new_state == rules.PERLU_DILENGKAPI:
 			self.batas_kelengkapan = clock.due(now, stages.standard_for(MUTU_BAKU_FIELD, new_state))
-		elif new_state == rules.DITANGGAPI and not self.nomor_surat_tanggapan:
-			settings = frappe.get_cached_doc(SETTINGS)
+		elif new_state == rules.DITANGGAPI:
 			self.tanggal_tanggapan = getdate(now)
 			self.disetujui_oleh = frappe.session.user
-			self.nomor_surat_tanggapan = issue_letter_number(
-				settings.kode_klasifikasi_pengaduan, self.tanggal_tanggapan
-			)
-		self._assignments_for = new_state
+		self.issue_letter_for(new_state, getdate(now))
+
+	def issue_letter_for(self, state, on_date):
+		"""A new number for the letter this state produces; a letter asked for again gets a new one."""
+		if state not in LETTERS_ON_ENTRY:
+			return
+		number_field, classification_field = LETTERS_ON_ENTRY[state]
+		if self.get(number_field) and state != rules.PERLU_DILENGKAPI:
+			return  # one Tanda Terima, Nota Dinas and response letter per complaint, even after Kembalikan
+		classification = frappe.db.get_single_value(SETTINGS, classification_field)
+		self.set(number_field, issue_letter_number(classification, on_date))
 
 	def update_assignments(self, state):
 		"""Close assignments of the previous stage; the examination team gets the Ditelaah stage."""
 		from frappe.desk.form.assign_to import add, close_all_assignments
 
-		self._assignments_for = None
 		close_all_assignments(self.doctype, self.name, ignore_permissions=True)
 		if state == rules.DITELAAH and self.tim_pemeriksa:
 			add(

@@ -407,3 +407,21 @@ class TestOverdueSweep(PengaduanTestCase):
 		self.assertIn("Pasal 44", doc.alasan_pencabutan)
 		self.assertEqual(doc.riwayat_tahap[-2].status, "Terlambat")
 		self.assertTrue(re.search("Cabut", doc.riwayat_tahap[-2].aksi or ""))
+
+
+class TestLettersAndTrackingCode(PengaduanTestCase):
+	def test_each_letter_gets_its_own_number_once(self):
+		doc = self.bring_to("Ditanggapi")
+		numbers = [doc.nomor_tanda_terima, doc.nomor_nota_dinas, doc.nomor_surat_tanggapan]
+		self.assertTrue(all(numbers))
+		self.assertEqual(len(set(numbers)), 3)
+		doc = act(doc, "Selesaikan", self.users["petugas"], media_tanggapan="Email")
+		self.assertEqual([doc.nomor_tanda_terima, doc.nomor_nota_dinas, doc.nomor_surat_tanggapan], numbers)
+
+	def test_tracking_code_is_stored_encrypted_and_never_listed(self):
+		doc = make_pengaduan()
+		code = doc.get_password("kode_lacak")
+		self.assertRegex(code, r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$")
+		self.assertNotEqual(frappe.db.get_value("Pengaduan", doc.name, "kode_lacak"), code)
+		with as_user(self.users["petugas"]):
+			self.assertNotIn(code, json.dumps(frappe.client.get("Pengaduan", doc.name), default=str))

@@ -1,0 +1,15 @@
+"""Sites installed before the per-letter classification codes existed get the shipped defaults."""
+
+import frappe
+
+DEFAULTS = {
+	"kode_klasifikasi_tanda_terima": "HM.02-SD",
+	"kode_klasifikasi_kelengkapan": "HM.02-SD",
+	"kode_klasifikasi_nota_dinas": "HK.03-ND",
+}
+
+
+def execute():
+	for field, value in DEFAULTS.items():
+		if not frappe.db.get_single_value("Pengaturan Kantor", field):
+			frappe.db.set_single_value("Pengaturan Kantor", field, value)
