@@ -156,29 +156,35 @@ def create_office_settings():
 # --- uninstall ----------------------------------------------------------------------------------------
 
 
+def _delete_permanently(doctype: str, name: str):
+	"""Delete without a Deleted Document copy: a shipped default is recreated on the next install."""
+	if frappe.db.exists(doctype, name):
+		frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, delete_permanently=True)
+
+
 def before_uninstall():
 	"""Remove what install created outside our module; Frappe drops our DocTypes and their tables."""
 	definitions = workflow_definitions()
 	ours = {d["name"] for d in definitions}
 	for name in ours:
-		frappe.delete_doc_if_exists("Workflow", name, force=True)
+		_delete_permanently("Workflow", name)
 
 	masters = _load(WORKFLOWS / "masters.json")
 	states_used_elsewhere = set(frappe.get_all("Workflow Document State", pluck="state"))
 	for state in masters["workflow_states"]:
 		if state not in states_used_elsewhere:
-			frappe.delete_doc_if_exists("Workflow State", state, force=True)
+			_delete_permanently("Workflow State", state)
 	actions_used_elsewhere = set(frappe.get_all("Workflow Transition", pluck="action"))
 	for action in masters["workflow_actions"]:
 		if action not in actions_used_elsewhere:
-			frappe.delete_doc_if_exists("Workflow Action Master", action, force=True)
+			_delete_permanently("Workflow Action Master", action)
 
 	for profile in ROLE_PROFILES:
-		frappe.delete_doc_if_exists("Role Profile", profile, force=True)
+		_delete_permanently("Role Profile", profile)
 	for role in ROLES:
 		frappe.db.delete("Has Role", {"role": role})
 		frappe.db.delete("Custom DocPerm", {"role": role})
-		frappe.delete_doc_if_exists("Role", role, force=True)
+		_delete_permanently("Role", role)
 
 	for table, field in (
 		("ToDo", "reference_type"),
@@ -189,12 +195,20 @@ def before_uninstall():
 		("Workflow Action", "reference_doctype"),
 		("Document Follow", "ref_doctype"),
 		("DocShare", "share_doctype"),
+		("Deleted Document", "deleted_doctype"),  # copies of deleted complaints hold personal data
 	):
 		frappe.db.delete(table, {field: ("in", OUR_DOCTYPES)})
 	for name in frappe.get_all("File", filters={"attached_to_doctype": ("in", OUR_DOCTYPES)}, pluck="name"):
-		frappe.delete_doc("File", name, force=True, ignore_permissions=True)
+		frappe.delete_doc("File", name, force=True, ignore_permissions=True, delete_permanently=True)
 	series = frappe.qb.DocType("Series")
 	for prefix in SERIES_PREFIXES:
 		frappe.qb.from_(series).delete().where(series.name.like(f"{prefix}%")).run()
 	frappe.db.delete("Singles", {"doctype": "Pengaturan Kantor"})
+	# Our scheduler_events rows: Frappe only prunes stale Scheduled Job Types on the next migrate.
+	jobs = frappe.get_all("Scheduled Job Type", filters={"method": ("like", "kpu_dumas.%")}, pluck="name")
+	if jobs:
+		frappe.db.delete("Scheduled Job Log", {"scheduled_job_type": ("in", jobs)})
+		frappe.db.delete("Scheduled Job Type", {"name": ("in", jobs)})
+	# Our patches' Patch Log rows: install-app marks every patch as done again on a reinstall.
+	frappe.db.delete("Patch Log", {"patch": ("like", "kpu_dumas.%")})
 	frappe.cache.delete_value("kpu_dumas:working_calendar")
