@@ -1,4 +1,4 @@
-"""Sites installed before the per-letter classification codes existed get the shipped defaults."""
+"""Sites installed before these settings existed get the shipped defaults (empty values only)."""
 
 import frappe
 
@@ -6,6 +6,8 @@ DEFAULTS = {
 	"kode_klasifikasi_tanda_terima": "HM.02-SD",
 	"kode_klasifikasi_kelengkapan": "HM.02-SD",
 	"kode_klasifikasi_nota_dinas": "HK.03-ND",
+	"ukuran_berkas_maks_mb": 5,
+	"jumlah_berkas_maks": 5,
 }
 
 
