@@ -9,7 +9,6 @@ the contact details of a complaint that is neither rahasia nor anonim, to staff 
 from __future__ import annotations
 
 import frappe
-from frappe import _
 
 from kpu_dumas.roles import IDENTITY_READERS
 
@@ -42,8 +41,3 @@ def get_kontak_pelapor(pengaduan: str) -> dict:
 	fields = ["nama_lengkap", "alamat", "telepon", "email", "pekerjaan"]
 	values = frappe.db.get_value("Identitas Pelapor", doc.identitas_pelapor, fields, as_dict=True)
 	return {"status": "terbuka", **(values or {})}
-
-
-def assert_identity_reader():
-	if not can_read_identity():
-		frappe.throw(_("Anda tidak berwenang melihat identitas pelapor."), frappe.PermissionError)

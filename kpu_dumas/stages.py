@@ -47,7 +47,7 @@ def standard_for(settings_field: str, state: str) -> Duration:
 	return Duration(0, Unit.NONE)
 
 
-def _transition_taken(doc, old_state: str, new_state: str):
+def transition_taken(doc, old_state: str, new_state: str):
 	"""The workflow transition the session user is taking, or None when it is not allowed."""
 	roles = set(frappe.get_roles())
 	for t in get_workflow(doc.doctype).transitions:
@@ -73,7 +73,7 @@ def state_change(doc) -> tuple[str | None, str] | None:
 def record_state_change(doc, old_state: str | None, new_state: str, settings_field: str, pause_states=()):
 	"""Close the open history row and open one for `new_state`."""
 	now = clock.now()
-	transition = _transition_taken(doc, old_state, new_state) if old_state else None
+	transition = transition_taken(doc, old_state, new_state) if old_state else None
 	open_row = current_row(doc)
 	if open_row:
 		open_row.keluar = now

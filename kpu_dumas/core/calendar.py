@@ -113,7 +113,7 @@ def _normalize_hours(hours: Mapping[int, Iterable[Interval]]) -> Mapping[int, tu
 	return MappingProxyType(result)
 
 
-def _merge(spans: Iterable[tuple[datetime.datetime, datetime.datetime]]):
+def merge_spans(spans: Iterable[tuple[datetime.datetime, datetime.datetime]]):
 	"""Sort spans and merge overlapping/adjacent ones; empty spans are dropped."""
 	merged: list[list[datetime.datetime]] = []
 	for start, end in sorted((s, e) for s, e in spans if e > s):
@@ -198,7 +198,7 @@ class WorkingCalendar:
 		if end <= start:
 			return 0
 		total = self._service_time(start, end)
-		for p_start, p_end in _merge(pauses):
+		for p_start, p_end in merge_spans(pauses):
 			total -= self._service_time(max(p_start, start), min(p_end, end))
 		return total // _ONE_MINUTE
 

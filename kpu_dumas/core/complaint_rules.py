@@ -61,9 +61,65 @@ def missing_completeness(doc: Mapping, by_proxy: bool = False) -> list[str]:
 	]
 
 
+# Fields that must hold something before a state may be entered: (fields, message if any is blank).
+REQUIRED_FOR_STATE: dict[str, list[tuple[tuple[str, ...], str]]] = {
+	PERLU_DILENGKAPI: [
+		(
+			("kekurangan",),
+			"Isi kolom 'Kekurangan yang Harus Dilengkapi Pelapor' di tab Verifikasi agar pelapor tahu "
+			"apa yang harus dilengkapi.",
+		)
+	],
+	TIDAK_DITINDAKLANJUTI: [
+		(
+			("alasan_tidak_ditindaklanjuti",),
+			"Pilih 'Alasan Tidak Ditindaklanjuti' di tab Verifikasi (misalnya bukan kewenangan KPU atau "
+			"melewati batas waktu pengajuan) sebelum menolak pengaduan.",
+		)
+	],
+	REKOMENDASI: [
+		(
+			("hasil_telaah",),
+			"Isi 'Hasil Telaah dan Pemeriksaan' di tab Penanganan sebelum mengajukan rekomendasi.",
+		),
+		(
+			("kesimpulan",),
+			"Pilih 'Kesimpulan' (terbukti, terbukti sebagian atau tidak terbukti) di tab Penanganan.",
+		),
+		(
+			("jenis_rekomendasi", "rekomendasi"),
+			"Isi 'Jenis Rekomendasi' dan 'Uraian Rekomendasi' di tab Penanganan.",
+		),
+	],
+	DITANGGAPI: [
+		(
+			("tanggapan",),
+			"Isi 'Isi Tanggapan kepada Pelapor' di tab Tanggapan sebelum menyetujui; nomor surat "
+			"tanggapan diterbitkan saat disetujui.",
+		)
+	],
+	SELESAI: [
+		(
+			("media_tanggapan",),
+			"Pilih 'Disampaikan melalui' di tab Tanggapan untuk mencatat bagaimana tanggapan sampai ke pelapor.",
+		)
+	],
+	DICABUT: [
+		(
+			("alasan_pencabutan",),
+			"Isi 'Alasan Pencabutan' di tab Verifikasi sebelum mencatat pencabutan pengaduan.",
+		)
+	],
+}
+
+
 def transition_errors(to_state: str, doc: Mapping, *, by_proxy: bool = False) -> list[str]:
 	"""Why the complaint may not enter `to_state` now; empty when it may."""
-	errors: list[str] = []
+	errors = [
+		message
+		for fields, message in REQUIRED_FOR_STATE.get(to_state, ())
+		if any(is_blank(doc.get(f)) for f in fields)
+	]
 	if to_state == TERDAFTAR:
 		missing = missing_completeness(doc, by_proxy)
 		if missing:
@@ -72,48 +128,12 @@ def transition_errors(to_state: str, doc: Mapping, *, by_proxy: bool = False) ->
 				"diperiksa di tab Verifikasi: " + ", ".join(missing) + ". Bila berkas memang belum lengkap, "
 				"gunakan aksi Minta Kelengkapan."
 			)
-	elif to_state == PERLU_DILENGKAPI:
-		if is_blank(doc.get("kekurangan")):
-			errors.append(
-				"Isi kolom 'Kekurangan yang Harus Dilengkapi Pelapor' di tab Verifikasi agar pelapor tahu "
-				"apa yang harus dilengkapi."
-			)
-	elif to_state == TIDAK_DITINDAKLANJUTI:
-		if is_blank(doc.get("alasan_tidak_ditindaklanjuti")):
-			errors.append(
-				"Pilih 'Alasan Tidak Ditindaklanjuti' di tab Verifikasi (misalnya bukan kewenangan KPU atau "
-				"melewati batas waktu pengajuan) sebelum menolak pengaduan."
-			)
-		elif doc.get("alasan_tidak_ditindaklanjuti") == "Lainnya" and is_blank(
-			doc.get("keterangan_penolakan")
-		):
-			errors.append("Alasan 'Lainnya' memerlukan keterangan penolakan.")
-	elif to_state == REKOMENDASI:
-		if is_blank(doc.get("hasil_telaah")):
-			errors.append(
-				"Isi 'Hasil Telaah dan Pemeriksaan' di tab Penanganan sebelum mengajukan rekomendasi."
-			)
-		if is_blank(doc.get("kesimpulan")):
-			errors.append(
-				"Pilih 'Kesimpulan' (terbukti, terbukti sebagian atau tidak terbukti) di tab Penanganan."
-			)
-		if is_blank(doc.get("jenis_rekomendasi")) or is_blank(doc.get("rekomendasi")):
-			errors.append("Isi 'Jenis Rekomendasi' dan 'Uraian Rekomendasi' di tab Penanganan.")
-	elif to_state == DITANGGAPI:
-		if is_blank(doc.get("tanggapan")):
-			errors.append(
-				"Isi 'Isi Tanggapan kepada Pelapor' di tab Tanggapan sebelum menyetujui; nomor surat "
-				"tanggapan diterbitkan saat disetujui."
-			)
-	elif to_state == SELESAI:
-		if is_blank(doc.get("media_tanggapan")):
-			errors.append(
-				"Pilih 'Disampaikan melalui' di tab Tanggapan untuk mencatat bagaimana tanggapan sampai ke "
-				"pelapor."
-			)
-	elif to_state == DICABUT:
-		if is_blank(doc.get("alasan_pencabutan")):
-			errors.append("Isi 'Alasan Pencabutan' di tab Verifikasi sebelum mencatat pencabutan pengaduan.")
+	elif (
+		to_state == TIDAK_DITINDAKLANJUTI
+		and doc.get("alasan_tidak_ditindaklanjuti") == "Lainnya"
+		and is_blank(doc.get("keterangan_penolakan"))
+	):
+		errors.append("Alasan 'Lainnya' memerlukan keterangan penolakan.")
 	return errors
 
 

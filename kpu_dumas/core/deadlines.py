@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from kpu_dumas.core.calendar import WorkingCalendar
+from kpu_dumas.core.calendar import WorkingCalendar, merge_spans
 
 Span = tuple[datetime.datetime, datetime.datetime]
 
@@ -98,16 +98,6 @@ class StageStatus(str, Enum):
 		return self.value
 
 
-def _merge(pauses: Iterable[Span]) -> list[Span]:
-	merged: list[list[datetime.datetime]] = []
-	for start, end in sorted((s, e) for s, e in pauses if e > s):
-		if merged and start <= merged[-1][1]:
-			merged[-1][1] = max(merged[-1][1], end)
-		else:
-			merged.append([start, end])
-	return [(s, e) for s, e in merged]
-
-
 def due_time(
 	calendar: WorkingCalendar,
 	start: datetime.datetime,
@@ -129,7 +119,7 @@ def due_time(
 		due = datetime.datetime.combine(day, datetime.time(23, 59, 59))
 
 	# Overlapping pauses are merged so that paused time is counted once.
-	for p_start, p_end in _merge(pauses):
+	for p_start, p_end in merge_spans(pauses):
 		if p_end <= start or p_start >= due:
 			continue
 		p_start = max(p_start, start)

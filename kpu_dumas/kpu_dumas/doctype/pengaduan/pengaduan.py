@@ -125,7 +125,7 @@ class Pengaduan(Document):
 	def validate_transition(self, old_state, new_state):
 		if old_state is None:
 			return
-		if not stages._transition_taken(self, old_state, new_state):
+		if not stages.transition_taken(self, old_state, new_state):
 			return  # Frappe's validate_workflow refuses it with its own error
 		errors = rules.transition_errors(new_state, self.as_dict(), by_proxy=self.reporter_by_proxy())
 		if new_state == rules.TERDAFTAR and self.reporter_by_proxy() and not self.proxy_letter_attached():
