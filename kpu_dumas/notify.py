@@ -1,9 +1,181 @@
-"""Messages to the reporter when their complaint changes state (registration, request for missing
-items, response). Filled in by the portal work; the controller calls `state_changed` after save."""
+"""Email to the reporter when their complaint is filed, when missing items are asked and when it is answered.
+
+Only to the reporter, at the email in their Identitas Pelapor, and never for an anonymous complaint. No
+one else is copied, so a rahasia identity reaches nobody. Queued with frappe.sendmail: no Communication
+is made, so nothing appears in the form's timeline. The secret tracking code is in the first email only.
+A site without an outgoing email account simply sends nothing; an email problem never blocks the
+workflow action that caused it.
+"""
 
 from __future__ import annotations
+
+import frappe
+from frappe import _
+from frappe.utils import escape_html, get_url
+from frappe.utils.html_utils import clean_html
+
+from kpu_dumas import clock
+from kpu_dumas.core import complaint_rules as rules
+from kpu_dumas.core.dates import format_date
+
+TRACKING_PAGE = "/lacak"
 
 
 def state_changed(doc, old_state: str | None, new_state: str) -> None:
 	"""Called by the Pengaduan controller after every state change (old_state is None on insert)."""
-	return None
+	if old_state is None:
+		compose = registered
+	elif new_state == rules.PERLU_DILENGKAPI:
+		compose = missing_items
+	elif new_state == rules.DITANGGAPI:
+		compose = answered
+	else:
+		return
+	recipient = reporter_email(doc)
+	if not recipient or not _can_send():
+		return
+	try:
+		subject, body = compose(doc)
+		frappe.sendmail(
+			recipients=[recipient],
+			subject=subject,
+			message=body,
+			reference_doctype=doc.doctype,
+			reference_name=doc.name,
+			add_unsubscribe_link=0,
+			delayed=True,
+		)
+		doc.flags.reporter_emailed = True
+	except Exception:
+		frappe.log_error(
+			title=_("Email kepada pelapor gagal diantrekan"),
+			reference_doctype=doc.doctype,
+			reference_name=doc.name,
+		)
+
+
+def reporter_email(doc) -> str | None:
+	if doc.anonim or not doc.identitas_pelapor:
+		return None
+	email = frappe.db.get_value("Identitas Pelapor", doc.identitas_pelapor, "email")
+	return (email or "").strip() or None
+
+
+def _can_send() -> bool:
+	from frappe.email.doctype.email_account.email_account import EmailAccount
+
+	return bool(EmailAccount.find_outgoing())
+
+
+# --- the three messages ---------------------------------------------------------------------------
+
+
+def registered(doc) -> tuple[str, str]:
+	code = doc.get_password("kode_lacak", raise_exception=False)
+	subject = _("Pengaduan Anda telah diterima: {0}").format(doc.name)
+	body = _page(
+		_paragraph(
+			_("Pengaduan Anda dengan perihal <b>{0}</b> telah kami terima pada {1}.").format(
+				escape_html(doc.perihal), clock.format_office(doc.tanggal_diterima)
+			)
+		)
+		+ _facts(
+			[
+				(_("Nomor registrasi"), doc.name),
+				(_("Kode lacak"), code or ""),
+			]
+		)
+		+ _paragraph(
+			_(
+				"Simpan kode lacak ini dan jangan berikan kepada orang lain. Kode ini hanya dikirim sekali "
+				"dan tidak pernah diminta oleh petugas kami."
+			)
+		)
+		+ _paragraph(
+			_("Ikuti perkembangan pengaduan di {0} dengan nomor registrasi dan kode lacak di atas.").format(
+				_tracking_link(doc)
+			)
+		)
+	)
+	return subject, body
+
+
+def missing_items(doc) -> tuple[str, str]:
+	subject = _("Pengaduan {0} perlu dilengkapi").format(doc.name)
+	deadline = clock.format_office(doc.batas_kelengkapan)
+	body = _page(
+		_paragraph(
+			_(
+				"Petugas kami memeriksa pengaduan Anda <b>{0}</b> ({1}) dan memerlukan kelengkapan berikut:"
+			).format(escape_html(doc.perihal), doc.name)
+		)
+		+ f'<blockquote style="white-space: pre-line; margin: 12px 0; padding-left: 12px; border-left: 3px solid #ccc;">'
+		f"{escape_html(doc.kekurangan or '')}</blockquote>"
+		+ (
+			_paragraph(
+				_(
+					"Kirim kelengkapan paling lambat {0}. Bila sampai batas itu tidak dilengkapi, pengaduan "
+					"dianggap dicabut (UU 25/2009 Pasal 44)."
+				).format(deadline)
+			)
+			if deadline
+			else ""
+		)
+		+ _paragraph(
+			_("Kirim kelengkapan melalui {0}: masukkan nomor registrasi dan kode lacak Anda.").format(
+				_tracking_link(doc)
+			)
+		)
+	)
+	return subject, body
+
+
+def answered(doc) -> tuple[str, str]:
+	subject = _("Tanggapan atas pengaduan {0}").format(doc.name)
+	facts = [(_("Nomor registrasi"), doc.name)]
+	if doc.nomor_surat_tanggapan:
+		facts.append((_("Nomor surat tanggapan"), doc.nomor_surat_tanggapan))
+	if doc.tanggal_tanggapan:
+		facts.append((_("Tanggal surat"), format_date(doc.tanggal_tanggapan)))
+	body = _page(
+		_paragraph(
+			_("Berikut tanggapan kami atas pengaduan Anda <b>{0}</b>.").format(escape_html(doc.perihal))
+		)
+		+ _facts(facts)
+		+ f'<div style="margin: 12px 0;">{clean_html(doc.tanggapan or "")}</div>'
+		+ _paragraph(_("Tanggapan ini juga dapat dilihat di {0}.").format(_tracking_link(doc)))
+	)
+	return subject, body
+
+
+# --- building blocks ------------------------------------------------------------------------------
+
+
+def _page(content: str) -> str:
+	office = frappe.db.get_single_value("Pengaturan Kantor", "nama_kantor") or frappe.db.get_single_value(
+		"Pengaturan Kantor", "nama_instansi"
+	)
+	return (
+		_paragraph(_("Yth. Bapak/Ibu Pelapor,"))
+		+ content
+		+ _paragraph(_("Hormat kami,") + "<br>" + escape_html(office or ""))
+	)
+
+
+def _paragraph(html: str) -> str:
+	return f'<p style="margin: 0 0 12px;">{html}</p>'
+
+
+def _facts(rows: list[tuple[str, str]]) -> str:
+	cells = "".join(
+		f'<tr><td style="padding: 4px 16px 4px 0; color: #555;">{escape_html(label)}</td>'
+		f'<td style="padding: 4px 0; font-weight: bold; font-family: monospace; font-size: 16px;">'
+		f"{escape_html(value)}</td></tr>"
+		for label, value in rows
+	)
+	return f'<table style="margin: 0 0 12px; border-collapse: collapse;">{cells}</table>'
+
+
+def _tracking_link(doc) -> str:
+	url = get_url(f"{TRACKING_PAGE}?nomor={doc.name}")
+	return f'<a href="{escape_html(url)}">{escape_html(get_url(TRACKING_PAGE))}</a>'

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tier-3 browser checks: seed demo data, serve the bench on 127.0.0.1, drive the Desk in Chromium.
+# Tier-3 browser checks: seed demo data, serve the bench on 127.0.0.1, run every *.spec.mjs in Chromium.
 # Usage: bash tests/browser/run.sh BENCH_DIR SITE        (env: KPU_BROWSER_PORT, default 8010)
 set -euo pipefail
 
@@ -52,10 +52,41 @@ for _ in $(seq 1 120); do
 done
 curl -fsS -o /dev/null "$BASE/login" || { echo "run.sh: server did not answer"; tail -50 "$LOG"; exit 1; }
 
-set +e
-BASE="$BASE" SEED="$SEED" node "$HERE/pengaduan.spec.mjs"
-STATUS=$?
-set -e
+# Every tests/browser/*.spec.mjs runs, each in its own node process; each ends with its own
+# "browser: N passed, N failed" line and exits non-zero on failure. The sum is the last line here.
+STATUS=0
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+shopt -s nullglob
+SPECS=("$HERE"/*.spec.mjs)
+shopt -u nullglob
+[ "${#SPECS[@]}" -gt 0 ] || { echo "run.sh: no *.spec.mjs in $HERE"; STATUS=1; }
+for SPEC in "${SPECS[@]}"; do
+	echo "run.sh: $(basename "$SPEC")"
+	OUT=$(mktemp "${TMPDIR:-/tmp}/kpu-browser-spec.XXXXXX")
+	set +e
+	BASE="$BASE" SEED="$SEED" node "$SPEC" 2>&1 | tee "$OUT"
+	SPEC_STATUS=${PIPESTATUS[0]}
+	set -e
+	LINE=$(grep -oE 'browser: [0-9]+ passed, [0-9]+ failed' "$OUT" | tail -n 1 || true)
+	rm -f "$OUT"
+	if [ -z "$LINE" ]; then
+		echo "run.sh: $(basename "$SPEC") ended (exit $SPEC_STATUS) without its summary line: counted as 1 failed"
+		TOTAL_FAILED=$((TOTAL_FAILED + 1))
+		STATUS=1
+		continue
+	fi
+	SPEC_PASSED=$(sed -E 's/browser: ([0-9]+) passed.*/\1/' <<<"$LINE")
+	SPEC_FAILED=$(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$LINE")
+	TOTAL_PASSED=$((TOTAL_PASSED + SPEC_PASSED))
+	TOTAL_FAILED=$((TOTAL_FAILED + SPEC_FAILED))
+	if [ "$SPEC_STATUS" -ne 0 ]; then
+		STATUS=1
+		[ "$SPEC_FAILED" -eq 0 ] && TOTAL_FAILED=$((TOTAL_FAILED + 1)) # crashed after its summary
+	fi
+done
+[ "$TOTAL_FAILED" -gt 0 ] && STATUS=1
 [ "$STATUS" -eq 0 ] && rm -f "$LOG"
-echo "run.sh: finished in $(($(date +%s) - START)) s (exit $STATUS)" >&2
+echo "run.sh: ${#SPECS[@]} spec file(s) finished in $(($(date +%s) - START)) s (exit $STATUS)"
+echo "browser: $TOTAL_PASSED passed, $TOTAL_FAILED failed"
 exit $STATUS

@@ -1,0 +1,1 @@
+"""Whitelisted endpoints, grouped by area (portal.py: the public complaint portal)."""

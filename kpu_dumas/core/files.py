@@ -1,0 +1,122 @@
+"""Evidence files from the public portal: the type is read from the content, never from the name.
+
+A citizen's upload is accepted only when its first bytes are those of a PDF, JPEG, PNG, Word 97-2003
+(DOC, an OLE2 container holding a WordDocument stream) or Word (DOCX, a ZIP holding word/) file. An HTML
+page renamed to .pdf, a script, an executable or a spreadsheet is refused whatever it is called.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_PDF = b"%PDF-"
+_JPEG = b"\xff\xd8\xff"
+_PNG = b"\x89PNG\r\n\x1a\n"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_ENTRY = b"PK\x03\x04"
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+
+
+@dataclass(frozen=True)
+class Kind:
+	label: str
+	extension: str
+	mime: str
+
+
+KINDS = {
+	"pdf": Kind("PDF", ".pdf", "application/pdf"),
+	"jpeg": Kind("JPEG", ".jpg", "image/jpeg"),
+	"png": Kind("PNG", ".png", "image/png"),
+	"doc": Kind("DOC", ".doc", "application/msword"),
+	"docx": Kind("DOCX", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+}
+
+# For <input type="file" accept=...>: a hint to the phone's picker only; the server decides by content.
+ACCEPT = ",".join(
+	sorted({k.extension for k in KINDS.values()} | {".jpeg"} | {k.mime for k in KINDS.values()})
+)
+
+
+def allowed_labels() -> str:
+	"""'PDF, JPEG, PNG, DOC atau DOCX'."""
+	labels = [k.label for k in KINDS.values()]
+	return ", ".join(labels[:-1]) + " atau " + labels[-1]
+
+
+def sniff_type(head: bytes) -> str | None:
+	"""The kind of file ('pdf', 'jpeg', 'png', 'doc', 'docx') its bytes show, or None.
+
+	`head` is the start of the file. DOC and DOCX are recognised by names inside their container
+	(the WordDocument stream, the word/ folder), so pass the whole file for those; the portal does.
+	"""
+	if not head:
+		return None
+	if head.startswith(_PDF):
+		return "pdf"
+	if head.startswith(_JPEG):
+		return "jpeg"
+	if head.startswith(_PNG):
+		return "png"
+	if head.startswith(_OLE2):
+		return "doc" if _WORD_STREAM in head else None
+	if head.startswith(_ZIP_ENTRY):
+		return "docx" if any(name.startswith(b"word/") for name in _zip_entry_names(head)) else None
+	return None
+
+
+def _zip_entry_names(data: bytes) -> list[bytes]:
+	"""File names from the ZIP local headers found in `data` (works on a truncated archive too)."""
+	names = []
+	start = 0
+	while (at := data.find(_ZIP_ENTRY, start)) != -1:
+		header_end = at + 30
+		if header_end > len(data):
+			break
+		name_length = int.from_bytes(data[at + 26 : at + 28], "little")
+		names.append(data[header_end : header_end + name_length])
+		start = at + 4
+	return names
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9 ._-]+")
+
+
+def safe_file_name(original: str | None, kind: str, max_stem: int = 60) -> str:
+	"""A plain ASCII name with the detected kind's extension: 'C:\\foto\\KTP saya (1).jpeg' -> 'KTP saya 1.jpg'."""
+	name = re.split(r"[\\/]", original or "")[-1]
+	stem = name.rsplit(".", 1)[0] if "." in name.strip(".") else name
+	stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+	stem = re.sub(r"\s+", " ", _UNSAFE.sub("", stem)).strip(" ._-")[:max_stem].strip(" ._-")
+	return (stem or "bukti") + KINDS[kind].extension
+
+
+def format_megabytes(size: int) -> str:
+	"""Bytes as Indonesian megabytes with one decimal: 5767168 -> '5,5 MB'."""
+	return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+def upload_error(name: str, content: bytes, max_bytes: int) -> str | None:
+	"""Why one uploaded file is refused, in words a citizen understands; None when it is accepted."""
+	shown = (re.split(r"[\\/]", name or "")[-1] or "tanpa nama")[:80]
+	if not content:
+		return f"Berkas '{shown}' kosong. Pilih berkas yang berisi dokumen atau foto bukti."
+	if len(content) > max_bytes:
+		return (
+			f"Berkas '{shown}' berukuran lebih dari {format_megabytes(max_bytes)}, batas ukuran per "
+			"berkas. Perkecil berkas (misalnya foto dengan resolusi lebih rendah) lalu kirim lagi."
+		)
+	if sniff_type(content) is None:
+		return (
+			f"Berkas '{shown}' tidak dapat diterima karena isinya bukan {allowed_labels()}. Jenis berkas "
+			"diperiksa dari isinya, bukan dari namanya."
+		)
+	return None
+
+
+def count_error(count: int, max_count: int) -> str | None:
+	if count > max_count:
+		return f"Paling banyak {max_count} berkas dapat dikirim sekaligus; Anda memilih {count} berkas."
+	return None

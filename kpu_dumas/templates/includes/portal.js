@@ -1,0 +1,133 @@
+// Shared helpers of the public complaint portal. No framework: the pages must work on cheap phones.
+window.kdPortal = (function () {
+	"use strict";
+
+	const MB = 1024 * 1024;
+
+	function textOf(html) {
+		// Server messages may hold markup; show their text only (DOMParser runs no scripts).
+		return new DOMParser().parseFromString(String(html || ""), "text/html").body.textContent || "";
+	}
+
+	function serverMessages(body) {
+		const lines = [];
+		try {
+			for (const raw of JSON.parse(body._server_messages || "[]")) {
+				const item = typeof raw === "string" ? JSON.parse(raw) : raw;
+				for (const line of textOf(item.message || item).split("\n")) {
+					if (line.trim()) lines.push(line.trim());
+				}
+			}
+		} catch (e) {
+			/* not a Frappe message list */
+		}
+		return lines;
+	}
+
+	// POST a FormData to a whitelisted method; resolves to { ok, status, data, errors }.
+	async function post(method, formData) {
+		const headers = { Accept: "application/json" };
+		if (window.frappe && frappe.csrf_token && frappe.csrf_token !== "None") {
+			headers["X-Frappe-CSRF-Token"] = frappe.csrf_token;
+		}
+		let response;
+		try {
+			response = await fetch("/api/method/" + method, {
+				method: "POST",
+				body: formData,
+				headers: headers,
+				credentials: "same-origin",
+			});
+		} catch (e) {
+			return {
+				ok: false,
+				status: 0,
+				errors: ["Tidak dapat terhubung ke server. Periksa koneksi internet Anda lalu coba lagi."],
+			};
+		}
+		let body = {};
+		try {
+			body = await response.json();
+		} catch (e) {
+			body = {};
+		}
+		if (response.ok) return { ok: true, status: response.status, data: body.message };
+		let errors = serverMessages(body);
+		if (response.status === 429) {
+			errors = ["Terlalu banyak permintaan dari perangkat Anda dalam satu menit. Tunggu sebentar, lalu coba lagi."];
+		} else if (response.status === 413) {
+			errors = ["Ukuran kiriman terlalu besar. Kurangi jumlah atau ukuran berkas, lalu coba lagi."];
+		} else if (response.status >= 500 || !errors.length) {
+			errors = ["Terjadi gangguan pada server sehingga kiriman belum tersimpan. Silakan coba lagi beberapa saat lagi."];
+		}
+		return { ok: false, status: response.status, errors: errors };
+	}
+
+	// Fill an alert box with a title and a list of lines, show it and move focus to it.
+	function showAlert(box, title, lines) {
+		box.replaceChildren();
+		const head = document.createElement("p");
+		const strong = document.createElement("strong");
+		strong.textContent = title;
+		head.appendChild(strong);
+		box.appendChild(head);
+		if (lines && lines.length === 1) {
+			const line = document.createElement("p");
+			line.textContent = lines[0];
+			box.appendChild(line);
+		} else if (lines && lines.length) {
+			const list = document.createElement("ul");
+			for (const line of lines) {
+				const item = document.createElement("li");
+				item.textContent = line;
+				list.appendChild(item);
+			}
+			box.appendChild(list);
+		}
+		box.hidden = false;
+		box.focus();
+	}
+
+	function formatSize(bytes) {
+		if (bytes < MB) return Math.max(1, Math.round(bytes / 1024)) + " KB";
+		return (bytes / MB).toFixed(1).replace(".", ",") + " MB";
+	}
+
+	// List chosen files under the input and flag those too big or too many before sending.
+	function watchFiles(input, list, maxMb, maxFiles) {
+		const allowed = /\.(pdf|jpe?g|png|docx?)$/i;
+		function refresh() {
+			list.replaceChildren();
+			const files = Array.from(input.files || []);
+			const problems = [];
+			files.forEach(function (file) {
+				const item = document.createElement("li");
+				let note = "";
+				if (file.size > maxMb * MB) {
+					note = " — terlalu besar (batas " + maxMb + " MB)";
+				} else if (!allowed.test(file.name)) {
+					note = " — jenis berkas tidak diterima";
+				}
+				item.textContent = file.name + " (" + formatSize(file.size) + ")" + note;
+				if (note) {
+					item.className = "kd-bad";
+					problems.push(file.name + note);
+				}
+				list.appendChild(item);
+			});
+			if (files.length > maxFiles) problems.push("Paling banyak " + maxFiles + " berkas; dipilih " + files.length + ".");
+			input.setCustomValidity(problems.length ? problems.join(" ") : "");
+			input.setAttribute("aria-invalid", problems.length ? "true" : "false");
+		}
+		input.addEventListener("change", refresh);
+		refresh();
+	}
+
+	function busy(button, label) {
+		if (!button.dataset.label) button.dataset.label = button.textContent;
+		button.disabled = !!label;
+		button.textContent = label || button.dataset.label;
+	}
+
+	return { post: post, showAlert: showAlert, watchFiles: watchFiles, busy: busy };
+})();
