@@ -6,12 +6,13 @@ zone (WIB/WITA/WIT). `due()` and `spent()` convert at the boundary so callers on
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import frappe
-from frappe.utils import get_system_timezone, now_datetime
+from frappe.utils import get_datetime, get_system_timezone, now_datetime
 
 from kpu_dumas.core.calendar import POHUWATO_HOURS, WorkingCalendar, convert_timezone
+from kpu_dumas.core.dates import format_datetime
 from kpu_dumas.core.deadlines import Duration, due_time, time_spent
 
 _CACHE_KEY = "kpu_dumas:working_calendar"
@@ -63,3 +64,17 @@ def spent(entered: datetime, left: datetime, pauses=()) -> int:
 
 def now() -> datetime:
 	return now_datetime()
+
+
+def format_office(value) -> str:
+	"""A system-zone datetime as the office reads it: '8 September 2025 pukul 10.45 WITA'."""
+	if not value:
+		return ""
+	cal = get_calendar()
+	return format_datetime(to_office(get_datetime(value), cal), cal.timezone)
+
+
+def office_today() -> date:
+	"""Today's date at the office: letters are dated, and numbered by month, in the office's zone."""
+	cal = get_calendar()
+	return to_office(now(), cal).date()

@@ -17,9 +17,14 @@ before_tests = "kpu_dumas.setup.install.before_tests"
 # Row- and document-level security, only for our own DocTypes.
 permission_query_conditions = {
 	"Identitas Pelapor": "kpu_dumas.permissions.identitas_query_conditions",
+	"Disposisi": "kpu_dumas.disposisi_permissions.query_conditions",
+	"Penerima Disposisi": "kpu_dumas.disposisi_permissions.child_query_conditions",
+	"Butir Instruksi Disposisi": "kpu_dumas.disposisi_permissions.child_query_conditions",
+	"Riwayat Tahap": "kpu_dumas.disposisi_permissions.child_query_conditions",
 }
 has_permission = {
 	"Identitas Pelapor": "kpu_dumas.permissions.identitas_has_permission",
+	"Disposisi": "kpu_dumas.disposisi_permissions.has_permission",
 }
 
 # Office calendar changes must reach the next due-time computation at once.
@@ -34,3 +39,6 @@ doc_events = {
 scheduler_events = {
 	"hourly": ["kpu_dumas.tasks.sweep_overdue"],
 }
+
+# The letters (Print Formats of module KPU Dumas) get their context from kpu_surat_context(doc, surat).
+jinja = {"methods": ["kpu_dumas.letters.kpu_surat_context"]}

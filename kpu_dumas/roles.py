@@ -39,3 +39,8 @@ ROLE_PROFILES = {
 
 # Roles that may read a reporter's identity (also on a rahasia complaint).
 IDENTITY_READERS = frozenset({PETUGAS_PENERIMA_ADUAN, PEJABAT_BERWENANG, "System Manager"})
+
+# Roles that issue dispositions (Alur Disposisi: Kirim, Batalkan) and pass them further down.
+DISPOSITION_ISSUERS = (PIMPINAN, KASUBAG_HUKUM, PEJABAT_BERWENANG, PPID, ATASAN_PPID)
+# Roles that see every disposition; everyone else sees only the chains they belong to.
+DISPOSITION_READ_ALL = frozenset({PIMPINAN, "System Manager"})

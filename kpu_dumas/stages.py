@@ -70,8 +70,19 @@ def state_change(doc) -> tuple[str | None, str] | None:
 	return None
 
 
-def record_state_change(doc, old_state: str | None, new_state: str, settings_field: str, pause_states=()):
-	"""Close the open history row and open one for `new_state`."""
+def record_state_change(
+	doc,
+	old_state: str | None,
+	new_state: str,
+	settings_field: str,
+	pause_states=(),
+	legal_due: tuple[datetime, str] | None = None,
+):
+	"""Close the open history row and open one for `new_state`.
+
+	`legal_due` = (due, label) replaces the Mutu Baku standard when a law fixes the stage's deadline
+	(e.g. the written notice on an information request, counted from registration).
+	"""
 	now = clock.now()
 	transition = transition_taken(doc, old_state, new_state) if old_state else None
 	open_row = current_row(doc)
@@ -84,16 +95,19 @@ def record_state_change(doc, old_state: str | None, new_state: str, settings_fie
 		status = stage_status(_dt(open_row.batas_waktu), now, now)
 		open_row.status = status.value
 
-	duration = standard_for(settings_field, new_state)
-	start, pauses = _clock_start(doc, new_state, now, pause_states)
-	due = clock.due(start, duration, pauses)
+	if legal_due:
+		due, label = legal_due
+	else:
+		duration = standard_for(settings_field, new_state)
+		start, pauses = _clock_start(doc, new_state, now, pause_states)
+		due, label = clock.due(start, duration, pauses), duration.label()
 	doc.append(
 		HISTORY_FIELD,
 		{
 			"tahap": new_state,
 			"peran": ", ".join(responsible_roles(doc.doctype, new_state)),
 			"masuk": now,
-			"mutu_baku": duration.label(),
+			"mutu_baku": label,
 			"batas_waktu": due,
 			"status": (StageStatus.RUNNING if due else StageStatus.NO_LIMIT).value,
 		},
@@ -148,3 +162,23 @@ def check_edit_rights(doc, label: str):
 			frappe.PermissionError,
 			title=_("Tidak Berwenang"),
 		)
+
+
+def stage_intro(doc) -> dict | None:
+	"""The open stage as one Indonesian sentence for the form header, with an indicator colour."""
+	row = current_row(doc)
+	if not row:
+		return None
+	if row.batas_waktu:
+		limit = _("batas waktu {0}").format(clock.format_office(row.batas_waktu))
+	else:
+		limit = _("tanpa batas waktu (menyesuaikan)")
+	late = row.status == StageStatus.LATE.value or (
+		row.batas_waktu and get_datetime(row.batas_waktu) < clock.now()
+	)
+	text = _("Tahap {0} ({1}): {2}. Mutu baku: {3}.").format(
+		row.tahap, row.peran or "-", limit, row.mutu_baku or "-"
+	)
+	if late:
+		text += " " + _("Terlambat.")
+	return {"text": text, "color": "red" if late else "blue"}

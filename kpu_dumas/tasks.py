@@ -5,14 +5,13 @@ from __future__ import annotations
 import frappe
 from frappe import _
 from frappe.model.workflow import apply_workflow
-from frappe.utils import get_datetime
 
 from kpu_dumas import clock
 from kpu_dumas.core import complaint_rules as rules
-from kpu_dumas.core.dates import format_datetime
 from kpu_dumas.core.deadlines import StageStatus
+from kpu_dumas.kpu_dumas.doctype.disposisi.disposisi import sweep_overdue as sweep_dispositions
 
-SWEPT_DOCTYPES = ("Pengaduan",)
+SWEPT_DOCTYPES = ("Pengaduan", "Permohonan Informasi", "Keberatan Informasi")
 
 
 def sweep_overdue():
@@ -44,6 +43,7 @@ def sweep_overdue():
 				frappe.db.set_value(
 					"Riwayat Tahap", row.name, "terlambat_diberitahukan", 1, update_modified=False
 				)
+	sweep_dispositions(now)
 
 
 def withdraw_incomplete(name: str):
@@ -64,12 +64,8 @@ def notify_late(doctype: str, row):
 	)
 	if not users:
 		return
-	cal = clock.get_calendar()
 	subject = _("Tahap {0} pada {1} {2} melewati batas waktu ({3}).").format(
-		row.tahap,
-		_(doctype),
-		row.parent,
-		format_datetime(clock.to_office(get_datetime(row.batas_waktu), cal), cal.timezone),
+		row.tahap, _(doctype), row.parent, clock.format_office(row.batas_waktu)
 	)
 	make_notification_logs(
 		{

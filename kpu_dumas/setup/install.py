@@ -35,8 +35,15 @@ OUR_DOCTYPES = (
 	"Pengaturan Kantor",
 	"Jam Layanan Kantor",
 	"Penandatangan Surat",
+	"Disposisi",
+	"Penerima Disposisi",
+	"Butir Instruksi Disposisi",
+	"Sifat Disposisi",
+	"Instruksi Disposisi",
+	"Permohonan Informasi",
+	"Keberatan Informasi",
 )
-SERIES_PREFIXES = ("DUMAS-", "PLP-", "KPU-DUMAS-SURAT-")
+SERIES_PREFIXES = ("DUMAS-", "PLP-", "KPU-DUMAS-SURAT-", "PPID-", "KEB-", "DISP-")
 
 
 def _load(path: Path):
@@ -65,6 +72,8 @@ def install():
 	create_time_standards()
 	create_holidays()
 	create_office_settings()
+	create_disposition_masters()
+	create_letter_head()
 
 
 # --- roles ------------------------------------------------------------------------------------------
@@ -153,6 +162,50 @@ def create_office_settings():
 	settings.save(ignore_permissions=True)
 
 
+def create_letter_head():
+	"""Our kop surat, built from Pengaturan Kantor; afterwards the office edits it in Letter Head."""
+	from kpu_dumas.letters import LETTER_HEAD, letter_head_html
+
+	if not frappe.db.exists("Letter Head", LETTER_HEAD):
+		doc = frappe.get_doc(
+			{
+				"doctype": "Letter Head",
+				"letter_head_name": LETTER_HEAD,
+				"source": "HTML",
+				"footer_source": "HTML",
+				"content": letter_head_html(frappe.get_single("Pengaturan Kantor")),
+				"is_default": 0,
+			}
+		)
+		doc.name = LETTER_HEAD
+		# Inserted as it is: Letter Head's hooks would switch it to an image source and make it the
+		# site's default when none is set; the site (ERPNext, say) keeps its own default letter head.
+		doc.db_insert()
+	if not frappe.db.get_single_value("Pengaturan Kantor", "kop_surat"):
+		frappe.db.set_single_value("Pengaturan Kantor", "kop_surat", LETTER_HEAD)
+
+
+def delete_letter_head():
+	from kpu_dumas.letters import LETTER_HEAD
+
+	if frappe.db.get_value("Letter Head", LETTER_HEAD, "is_default"):  # an admin made it the default
+		frappe.defaults.clear_default("letter_head", LETTER_HEAD)
+		frappe.defaults.clear_default("default_letter_head_content")
+	frappe.db.delete("Version", {"ref_doctype": "Letter Head", "docname": LETTER_HEAD})
+	_delete_permanently("Letter Head", LETTER_HEAD)
+
+
+def create_disposition_masters():
+	"""Sifat Disposisi per record (an admin restores a deleted one by migrating); the instruction list
+	only while it is empty (the office curates it, like the complaint categories)."""
+	for row in _load(FIXTURES / "sifat_disposisi.json"):
+		if not frappe.db.exists("Sifat Disposisi", row["sifat"]):
+			frappe.get_doc({"doctype": "Sifat Disposisi", **row}).insert(ignore_permissions=True)
+	if not frappe.db.count("Instruksi Disposisi"):
+		for row in _load(FIXTURES / "instruksi_disposisi.json"):
+			frappe.get_doc({"doctype": "Instruksi Disposisi", **row}).insert(ignore_permissions=True)
+
+
 # --- uninstall ----------------------------------------------------------------------------------------
 
 
@@ -164,6 +217,19 @@ def _delete_permanently(doctype: str, name: str):
 
 def before_uninstall():
 	"""Remove what install created outside our module; Frappe drops our DocTypes and their tables."""
+	# Our module's workspaces, dashboards, charts, number cards, reports and print formats: Frappe's own
+	# removal would keep a Deleted Document copy of each, so they go for good first (their on_trash
+	# refuses standard ones).
+	for doctype in ("Workspace", "Dashboard", "Dashboard Chart", "Number Card", "Report", "Print Format"):
+		for name in frappe.get_all(doctype, filters={"module": "KPU Dumas"}, pluck="name"):
+			frappe.delete_doc(
+				doctype,
+				name,
+				force=True,
+				ignore_permissions=True,
+				ignore_on_trash=True,
+				delete_permanently=True,
+			)
 	definitions = workflow_definitions()
 	ours = {d["name"] for d in definitions}
 	for name in ours:
@@ -203,6 +269,7 @@ def before_uninstall():
 	series = frappe.qb.DocType("Series")
 	for prefix in SERIES_PREFIXES:
 		frappe.qb.from_(series).delete().where(series.name.like(f"{prefix}%")).run()
+	delete_letter_head()
 	frappe.db.delete("Singles", {"doctype": "Pengaturan Kantor"})
 	# Our scheduler_events rows: Frappe only prunes stale Scheduled Job Types on the next migrate.
 	jobs = frappe.get_all("Scheduled Job Type", filters={"method": ("like", "kpu_dumas.%")}, pluck="name")

@@ -85,6 +85,7 @@ def _seed():
 		"pelapor_rahasia": REPORTER_RAHASIA["nama_lengkap"],
 		"nik_rahasia": REPORTER_RAHASIA["nomor_identitas"],
 		"identitas_rahasia": rahasia.identitas_pelapor,
+		"disposisi": seed_disposisi(time_zone),
 	}
 	print(json.dumps(result))
 
@@ -217,3 +218,56 @@ def ensure_complaint_rahasia(tim_user: str):
 	apply_workflow(doc, "Teruskan")
 	doc.reload()
 	return doc
+
+
+# --- Disposisi (tests/browser/disposisi.spec.mjs) ------------------------------------------------------
+
+DISPOSISI_USERS = {
+	"ketua": ("ketua@kpu-dumas.test", "Yusran", "Mohamad", "Pimpinan"),
+	"kasubag": ("kasubag@kpu-dumas.test", "Fitriani", "Ismail", "Kasubag Hukum dan SDM"),
+}
+PERIHAL_DISPOSISI = "Permohonan salinan SK penetapan DPT Pemilu 2024"
+
+
+def seed_disposisi(time_zone: str | None = None) -> dict:
+	"""A disposition the Ketua sent to the Kasubag, unread, with the Kasubag's ToDo open.
+
+	Earlier runs' copies (the browser check closes it) are removed outright and a fresh one is sent.
+	"""
+	frappe.set_user("Administrator")
+	time_zone = time_zone or frappe.db.get_single_value("Pengaturan Kantor", "zona_waktu") or "Asia/Jakarta"
+	users = {key: ensure_user(*spec, time_zone=time_zone) for key, spec in DISPOSISI_USERS.items()}
+	for name in frappe.get_all("Disposisi", filters={"perihal": PERIHAL_DISPOSISI}, pluck="name"):
+		for table, field in (
+			("Penerima Disposisi", "parent"),
+			("Butir Instruksi Disposisi", "parent"),
+			("Riwayat Tahap", "parent"),
+			("ToDo", "reference_name"),
+			("Notification Log", "document_name"),
+			("Comment", "reference_name"),
+			("Version", "docname"),
+		):
+			frappe.db.delete(table, {field: name})
+		frappe.db.delete("Disposisi", {"name": name})
+	doc = frappe.get_doc(
+		{
+			"doctype": "Disposisi",
+			"perihal": PERIHAL_DISPOSISI,
+			"sifat": "Segera",
+			"asal_surat": "Lembaga Bantuan Hukum Gorontalo",
+			"nomor_surat_asal": "045/LBH-GTO/IX/2025",
+			"tanggal_surat_asal": add_days(today(), -3),
+			"tanggal_diterima_surat": add_days(today(), -1),
+			"dari": users["ketua"],
+			"jabatan_pemberi": "Ketua KPU Kabupaten Pohuwato",
+			"penerima": [{"penerima": users["kasubag"], "jabatan": "Kepala Subbagian Hukum dan SDM"}],
+			"instruksi": [{"instruksi": "Untuk ditindaklanjuti"}, {"instruksi": "Siapkan jawaban/konsep"}],
+			"arahan": "Siapkan salinan SK yang diminta dan konsep surat jawabannya.",
+		}
+	)
+	frappe.set_user(users["ketua"])
+	doc.insert()
+	apply_workflow(doc, "Kirim")
+	frappe.set_user("Administrator")
+	frappe.db.commit()
+	return {"name": doc.name, "perihal": PERIHAL_DISPOSISI, "users": users, "password": PASSWORD}

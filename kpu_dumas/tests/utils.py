@@ -19,6 +19,12 @@ USERS = {
 	"pyb": ("pyb.uji@kpu-dumas.test", [roles.PEJABAT_BERWENANG]),
 	"pimpinan": ("pimpinan.uji@kpu-dumas.test", [roles.PIMPINAN]),
 	"lain": ("staf.lain.uji@kpu-dumas.test", [roles.PETUGAS_DESK_INFORMASI]),
+	# Dispositions: Ketua -> Sekretaris -> Kasubag (Role Profiles "Ketua dan Anggota KPU", "Sekretaris KPU").
+	"ketua": ("ketua.uji@kpu-dumas.test", [roles.PIMPINAN, roles.PEJABAT_BERWENANG, roles.ATASAN_PPID]),
+	"sekretaris": ("sekretaris.uji@kpu-dumas.test", [roles.PIMPINAN, roles.PEJABAT_BERWENANG, roles.PPID]),
+	"desk": ("desk.informasi.uji@kpu-dumas.test", [roles.PETUGAS_DESK_INFORMASI]),
+	"ppid": ("ppid.uji@kpu-dumas.test", [roles.PPID]),
+	"atasan": ("atasan.ppid.uji@kpu-dumas.test", [roles.ATASAN_PPID]),
 }
 
 
@@ -131,3 +137,31 @@ def advance(doc, to_state: str, users: dict[str, str]):
 		action, who, fields = path[doc.workflow_state]
 		doc = act(doc, action, users[who], **fields)
 	return doc
+
+
+def make_permohonan(**values):
+	data = {
+		"doctype": "Permohonan Informasi",
+		"kanal": "Langsung (Meja Layanan)",
+		"jenis_pemohon": "Perorangan",
+		"nama_pemohon": "Andi Pemohon Uji",
+		"jenis_identitas": "KTP",
+		"nomor_identitas": "7503010101900001",
+		"alamat": "Jl. Merdeka 2, Marisa",
+		"telepon": "081298765432",
+		"email": "andi.uji@contoh.id",
+		"informasi_diminta": "Salinan keputusan penetapan DPT Pemilu 2024 Kabupaten Pohuwato.",
+		"tujuan_penggunaan": "Penelitian skripsi.",
+		"cara_memperoleh": "Mendapatkan Salinan (Softcopy)",
+		"cara_mendapatkan_salinan": "Email",
+	}
+	data.update(values)
+	return frappe.get_doc(data).insert(ignore_permissions=True)
+
+
+GRANTED_NOTICE = {
+	"keputusan": "Dikabulkan Seluruhnya",
+	"informasi_diberikan": "Salinan SK penetapan DPT.",
+	"bentuk_informasi": "Softcopy",
+	"waktu_penyerahan": "2026-03-20",
+}

@@ -5,6 +5,7 @@ frappe.ui.form.on("Pengaduan", {
 	refresh(frm) {
 		show_current_stage(frm);
 		render_reporter_contact(frm);
+		show_dispositions(frm);
 	},
 	anonim(frm) {
 		if (frm.doc.anonim) {
@@ -15,22 +16,8 @@ frappe.ui.form.on("Pengaduan", {
 });
 
 function show_current_stage(frm) {
-	if (frm.is_new()) return;
-	const open = (frm.doc.riwayat_tahap || []).filter((r) => !r.keluar).pop();
-	if (!open) return;
-	const due = open.batas_waktu
-		? __("batas waktu {0}", [frappe.datetime.str_to_user(open.batas_waktu)])
-		: __("tanpa batas waktu (menyesuaikan)");
-	const color = open.status === "Terlambat" ? "red" : "blue";
-	frm.set_intro(
-		__("Tahap {0} ({1}): {2}. Mutu baku: {3}.", [
-			open.tahap,
-			open.peran || "",
-			due,
-			open.mutu_baku || "-",
-		]),
-		color
-	);
+	const stage = frm.doc.__onload && frm.doc.__onload.tahap;
+	if (stage) frm.set_intro(stage.text, stage.color);
 }
 
 function render_reporter_contact(frm) {
@@ -64,4 +51,17 @@ function render_reporter_contact(frm) {
 				.join("");
 			wrapper.html(`<table class="table table-sm table-bordered">${rows}</table>`);
 		});
+}
+
+// Disposisi: route this complaint to staff, and list its dispositions with their state.
+function show_dispositions(frm) {
+	if (frm.is_new()) return;
+	if (frappe.model.can_create("Disposisi")) {
+		frm.add_custom_button(__("Buat Disposisi"), () =>
+			frappe.model.open_mapped_doc({ method: "kpu_dumas.api.disposisi.buat_dari_pengaduan", frm })
+		);
+	}
+	frappe
+		.xcall("kpu_dumas.api.disposisi.untuk_dokumen", { doctype: frm.doctype, name: frm.doc.name })
+		.then((html) => html && frm.dashboard.add_section(html, __("Disposisi")));
 }

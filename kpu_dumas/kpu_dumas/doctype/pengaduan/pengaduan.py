@@ -27,6 +27,9 @@ LETTERS_ON_ENTRY = {
 
 
 class Pengaduan(Document):
+	def onload(self):
+		self.set_onload("tahap", stages.stage_intro(self))
+
 	def before_insert(self):
 		if not self.kode_lacak:
 			self.kode_lacak = new_tracking_code()
@@ -158,9 +161,9 @@ class Pengaduan(Document):
 		elif new_state == rules.PERLU_DILENGKAPI:
 			self.batas_kelengkapan = clock.due(now, stages.standard_for(MUTU_BAKU_FIELD, new_state))
 		elif new_state == rules.DITANGGAPI:
-			self.tanggal_tanggapan = getdate(now)
+			self.tanggal_tanggapan = clock.office_today()
 			self.disetujui_oleh = frappe.session.user
-		self.issue_letter_for(new_state, getdate(now))
+		self.issue_letter_for(new_state, clock.office_today())
 
 	def issue_letter_for(self, state, on_date):
 		"""A new number for the letter this state produces; a letter asked for again gets a new one."""

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import frappe
+import frappe.desk.form.load
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_datetime
@@ -288,6 +289,19 @@ class TestStageHistory(PengaduanTestCase):
 		# Legal clocks: first response within 14 days of receipt, decision within 60 days of registration.
 		self.assertEqual(at_office(doc.batas_tanggapan_awal), datetime(2025, 9, 26, 23, 59, 59))
 		self.assertEqual(at_office(doc.batas_keputusan), datetime(2025, 11, 11, 23, 59, 59))
+
+	def test_form_header_names_the_stage_and_its_due_time_in_indonesian(self):
+		with self.freeze_time(office(2025, 9, 12, 10, 45)):
+			doc = make_pengaduan(tanggal_diterima=office(2025, 9, 12, 10, 45))
+			with as_user(self.users["petugas"]):
+				frappe.desk.form.load.getdoc("Pengaduan", doc.name)
+			intro = frappe.response.docs[-1].get_onload()["tahap"]
+		self.assertEqual(
+			intro["text"],
+			"Tahap Diterima (Petugas Penerima Aduan): batas waktu 12 September 2025 pukul 14.15 WITA. "
+			"Mutu baku: 30 menit.",
+		)
+		self.assertEqual(intro["color"], "blue")
 
 	def test_waiting_on_the_reporter_pauses_the_clock(self):
 		# Monday 15 Sep 2025 08:00: due 08:30. 10 minutes used, then 3 working days waiting on the reporter.
