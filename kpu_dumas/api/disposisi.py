@@ -130,13 +130,39 @@ def buat_dari_pengaduan(source_name: str, target_doc=None):
 	Only the subject, number, date and channel are copied: never the reporter's identity, whatever the
 	complaint's confidentiality.
 	"""
-	source = frappe.get_doc("Pengaduan", source_name)
+	return _new_disposition_from("Pengaduan", source_name, prefill_from_pengaduan)
+
+
+@frappe.whitelist()
+def buat_dari_permohonan(source_name: str, target_doc=None):
+	"""A new, unsaved disposition routing an information request to the units that hold the information
+	(the PPID's coordination by disposition; button "Buat Disposisi" on Permohonan Informasi)."""
+	return _new_disposition_from("Permohonan Informasi", source_name, prefill_from_permohonan)
+
+
+def _new_disposition_from(doctype: str, source_name: str, prefill):
+	source = frappe.get_doc(doctype, source_name)
 	source.check_permission("read")
 	frappe.has_permission(DOCTYPE, "create", throw=True)
 	doc = frappe.new_doc(DOCTYPE)
-	doc.update(prefill_from_pengaduan(source))
+	doc.update(prefill(source))
 	doc.dari = frappe.session.user
 	return doc
+
+
+def prefill_from_permohonan(source) -> dict:
+	received = getdate(source.tanggal_diterima) if source.tanggal_diterima else None
+	return {
+		"perihal": _("Permohonan informasi: {0}").format((source.informasi_diminta or "")[:120]),
+		"dokumen_sumber_type": source.doctype,
+		"dokumen_sumber": source.name,
+		"asal_surat": _("Permohonan informasi publik dari {0}, kanal {1}").format(
+			source.nama_pemohon, source.kanal
+		),
+		"nomor_surat_asal": source.name,
+		"tanggal_surat_asal": received,
+		"tanggal_diterima_surat": received,
+	}
 
 
 def prefill_from_pengaduan(source) -> dict:

@@ -15,7 +15,6 @@ import os
 import threading
 import time
 from datetime import date, datetime
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import cssutils
@@ -26,7 +25,15 @@ from pypdf import PdfReader
 from kpu_dumas import clock
 from kpu_dumas.letters import LETTER_HEAD, RAHASIA
 from kpu_dumas.numbering import SERIES_PREFIX, issue_letter_number
-from kpu_dumas.tests.utils import act, advance, as_user, make_all_users, make_identitas, make_pengaduan
+from kpu_dumas.tests.utils import (
+	AssetServer,
+	act,
+	advance,
+	as_user,
+	make_all_users,
+	make_identitas,
+	make_pengaduan,
+)
 
 SECRET_NAME = "Nurlaila Surat Uji"
 SECRET_NIK = "7503016607850011"
@@ -50,40 +57,6 @@ def pdf_text(pdf: bytes) -> str:
 	"""The PDF's text with whitespace runs folded to one space (pypdf breaks lines where the PDF does)."""
 	reader = PdfReader(io.BytesIO(pdf))
 	return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
-
-
-class AssetServer:
-	"""Serves the bench's /assets over HTTP while the tests run, and points the site's URL at it.
-
-	wkhtmltopdf fetches Frappe's print stylesheet from the site's URL, as it does behind a real web
-	server; no web server runs during the tests and the test site's name does not resolve.
-	"""
-
-	def __enter__(self):
-		sites = os.path.abspath(frappe.local.sites_path)
-
-		class Handler(SimpleHTTPRequestHandler):
-			def __init__(self, *args, **kwargs):
-				super().__init__(*args, directory=sites, **kwargs)
-
-			def do_GET(self):
-				if not self.path.startswith("/assets/"):
-					return self.send_error(404)
-				return super().do_GET()
-
-			def log_message(self, *args):
-				pass
-
-		self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-		threading.Thread(target=self.server.serve_forever, daemon=True).start()
-		self.host_name = frappe.local.conf.get("host_name")
-		frappe.local.conf.host_name = f"http://127.0.0.1:{self.server.server_port}"
-		return self
-
-	def __exit__(self, *exc):
-		frappe.local.conf.host_name = self.host_name
-		self.server.shutdown()
-		self.server.server_close()
 
 
 class TestSurat(FrappeTestCase):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import frappe
 from frappe.model.workflow import apply_workflow
@@ -165,3 +168,37 @@ GRANTED_NOTICE = {
 	"bentuk_informasi": "Softcopy",
 	"waktu_penyerahan": "2026-03-20",
 }
+
+
+class AssetServer:
+	"""Serves the bench's /assets over HTTP while the tests run, and points the site's URL at it.
+
+	wkhtmltopdf fetches Frappe's print stylesheet from the site's URL, as it does behind a real web
+	server; no web server runs during the tests and the test site's name does not resolve.
+	"""
+
+	def __enter__(self):
+		sites = os.path.abspath(frappe.local.sites_path)
+
+		class Handler(SimpleHTTPRequestHandler):
+			def __init__(self, *args, **kwargs):
+				super().__init__(*args, directory=sites, **kwargs)
+
+			def do_GET(self):
+				if not self.path.startswith("/assets/"):
+					return self.send_error(404)
+				return super().do_GET()
+
+			def log_message(self, *args):
+				pass
+
+		self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+		threading.Thread(target=self.server.serve_forever, daemon=True).start()
+		self.host_name = frappe.local.conf.get("host_name")
+		frappe.local.conf.host_name = f"http://127.0.0.1:{self.server.server_port}"
+		return self
+
+	def __exit__(self, *exc):
+		frappe.local.conf.host_name = self.host_name
+		self.server.shutdown()
+		self.server.server_close()

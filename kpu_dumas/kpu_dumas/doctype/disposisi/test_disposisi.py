@@ -20,8 +20,15 @@ from frappe.utils import get_datetime, get_test_client
 from kpu_dumas import clock
 from kpu_dumas.api import disposisi as api
 from kpu_dumas.kpu_dumas.doctype.disposisi.disposisi import sweep_overdue
-from kpu_dumas.tests.test_surat import AssetServer
-from kpu_dumas.tests.utils import PASSWORD, act, as_user, make_all_users, make_identitas, make_pengaduan
+from kpu_dumas.tests.utils import (
+	PASSWORD,
+	AssetServer,
+	act,
+	as_user,
+	make_all_users,
+	make_identitas,
+	make_pengaduan,
+)
 
 DOCTYPE = "Disposisi"
 
@@ -566,6 +573,29 @@ class TestFromAComplaint(DisposisiTestCase):
 		self.assertIn("Kasubag Uji (Dibaca)", listing)
 		count = next(c for c in counts["count"]["external_links_found"] if c["doctype"] == DOCTYPE)
 		self.assertEqual(count["count"], 1)
+
+
+class TestFromAnInformationRequest(DisposisiTestCase):
+	def test_the_ppid_routes_a_request_to_a_unit_by_disposition(self):
+		from kpu_dumas.tests.utils import make_permohonan
+
+		request = make_permohonan(informasi_diminta="Salinan SK penetapan DPT Pemilu 2024.")
+		with as_user(self.users["ppid"]):
+			draft = api.buat_dari_permohonan(request.name)
+			self.assertEqual(draft.perihal, "Permohonan informasi: Salinan SK penetapan DPT Pemilu 2024.")
+			self.assertEqual(
+				(draft.dokumen_sumber_type, draft.dokumen_sumber), ("Permohonan Informasi", request.name)
+			)
+			self.assertIn("Andi Pemohon Uji", draft.asal_surat)
+			self.assertEqual(draft.dari, self.users["ppid"])
+			draft.set("penerima", [{"penerima": self.users["kasubag"]}])
+			draft.insert()
+		doc = act(draft, "Kirim", self.users["ppid"])
+		self.assertEqual(doc.workflow_state, "Dikirim")
+		with as_user(self.users["ppid"]):
+			self.assertIn(doc.name, api.untuk_dokumen("Permohonan Informasi", request.name))
+		with as_user(self.users["tim"]), self.assertRaises(frappe.PermissionError):
+			api.buat_dari_permohonan(request.name)
 
 
 class TestLembarDisposisi(DisposisiTestCase):
