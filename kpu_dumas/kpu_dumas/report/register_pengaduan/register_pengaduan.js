@@ -1,71 +1,9 @@
 // Copyright (c) 2026, kpu_dumas developers and contributors
 // For license information, please see license.txt
 
+{% include "kpu_dumas/kpu_dumas/report/laporan.js" %}
+
 frappe.query_reports["Register Pengaduan"] = {
-	filters: [
-		{
-			fieldname: "from_date",
-			label: __("Dari Tanggal"),
-			fieldtype: "Date",
-			reqd: 1,
-			default: frappe.datetime.month_start(),
-		},
-		{
-			fieldname: "to_date",
-			label: __("Sampai Tanggal"),
-			fieldtype: "Date",
-			reqd: 1,
-			default: frappe.datetime.get_today(),
-		},
-		{
-			fieldname: "kanal",
-			label: __("Kanal"),
-			fieldtype: "Select",
-			options: [
-				"",
-				"Langsung (Meja Layanan)",
-				"Kotak Pengaduan",
-				"Surat",
-				"Email",
-				"Website",
-				"Telepon/WhatsApp",
-				"SP4N-LAPOR!",
-				"Media Sosial",
-			],
-		},
-		{
-			fieldname: "kategori",
-			label: __("Kategori"),
-			fieldtype: "Link",
-			options: "Kategori Pengaduan",
-		},
-		{
-			fieldname: "status",
-			label: __("Status"),
-			fieldtype: "Select",
-			options: [
-				"",
-				"Diterima",
-				"Perlu Dilengkapi",
-				"Terdaftar",
-				"Ditelaah",
-				"Rekomendasi",
-				"Ditanggapi",
-				"Selesai",
-				"Tidak Ditindaklanjuti",
-				"Dicabut",
-			],
-		},
-	],
-	onload(report) {
-		// The .xlsx with title, totals and signature block, built on the server (kpu_dumas.reports.export).
-		report.page.add_inner_button(__("Unduh Excel"), () => {
-			const filters = report.get_filter_values(true);
-			if (!filters) return;
-			open_url_post("/api/method/kpu_dumas.reports.export.export_xlsx", {
-				report_name: report.report_name,
-				filters: JSON.stringify(filters),
-			});
-		});
-	},
+	filters: [...kpu_laporan.period_filters("month"), ...kpu_laporan.pengaduan_filters()],
+	onload: kpu_laporan.add_excel_button,
 };
