@@ -3,35 +3,11 @@
 // follow-up and closes their part, after which the disposition is Selesai.
 // Run through run.sh (env BASE and SEED; SEED.disposisi comes from
 // kpu_dumas.tests.browser_fixtures.seed_disposisi). Last line: "browser: N passed, N failed".
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, run } from "./lib.mjs";
 
-const BASE = process.env.BASE || "http://127.0.0.1:8010";
-const SEED = JSON.parse(process.env.SEED || "{}");
 const D = SEED.disposisi || {};
-const SHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 const FORM = "#page-Disposisi";
-const TIMEOUT = 30000;
 const NOTE = "Salinan SK penetapan DPT sudah disiapkan dan konsep surat jawaban diserahkan ke Sekretaris.";
-
-let passed = 0;
-let failed = 0;
-
-function assert(condition, message) {
-	if (!condition) throw new Error(message);
-}
-
-async function check(name, fn) {
-	try {
-		await fn();
-		passed++;
-		console.log(`ok    ${name}`);
-	} catch (e) {
-		failed++;
-		console.log(`FAIL  ${name}\n      ${String(e.message || e).split("\n").slice(0, 4).join("\n      ")}`);
-	}
-}
 
 async function fetchJson(page, path) {
 	return page.evaluate(async (url) => {
@@ -47,13 +23,8 @@ async function serverDoc(page) {
 }
 
 async function main() {
-	mkdirSync(SHOTS, { recursive: true });
 	assert(D.name && D.users && D.users.kasubag, "SEED env lacks disposisi (browser_fixtures.seed_disposisi)");
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-		headless: true,
-		args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--disable-sync", "--no-first-run"],
-	});
+	const browser = await launch();
 	try {
 		await kasubagChecks(browser);
 	} finally {
@@ -145,12 +116,4 @@ async function kasubagChecks(browser) {
 	await context.close();
 }
 
-main()
-	.catch((e) => {
-		failed++;
-		console.log(`FAIL  runner: ${e.stack || e}`);
-	})
-	.finally(() => {
-		console.log(`browser: ${passed} passed, ${failed} failed`);
-		process.exit(failed ? 1 : 0);
-	});
+run(main);

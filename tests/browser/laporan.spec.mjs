@@ -1,31 +1,7 @@
 // Tier-3 browser checks of the Pengaduan Masyarakat workspace and the three reports (Chromium, headless).
 // Run through run.sh (env BASE and SEED, see pengaduan.spec.mjs). Last line: "browser: N passed, N failed".
-import { mkdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-
-const BASE = process.env.BASE || "http://127.0.0.1:8010";
-const SEED = JSON.parse(process.env.SEED || "{}");
-const SHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-const TIMEOUT = 30000;
-
-let passed = 0;
-let failed = 0;
-
-function assert(condition, message) {
-	if (!condition) throw new Error(message);
-}
-
-async function check(name, fn) {
-	try {
-		await fn();
-		passed++;
-		console.log(`ok    ${name}`);
-	} catch (e) {
-		failed++;
-		console.log(`FAIL  ${name}\n      ${String(e.message || e).split("\n").slice(0, 4).join("\n      ")}`);
-	}
-}
+import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, run } from "./lib.mjs";
+import { readFileSync } from "node:fs";
 
 async function openReport(page, name, query = "from_date=2020-01-01") {
 	await page.goto(`${BASE}/app/query-report/${encodeURIComponent(name)}?${query}`);
@@ -34,13 +10,8 @@ async function openReport(page, name, query = "from_date=2020-01-01") {
 }
 
 async function main() {
-	mkdirSync(SHOTS, { recursive: true });
 	assert(SEED.users && SEED.users.tim && SEED.pelapor_rahasia, "SEED env lacks the Tim user or the rahasia reporter");
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-		headless: true,
-		args: ["--no-sandbox", "--disable-gpu", "--disable-sync", "--no-first-run"],
-	});
+	const browser = await launch();
 	const context = await browser.newContext({
 		viewport: { width: 1366, height: 900 },
 		locale: "id-ID",
@@ -116,12 +87,6 @@ async function main() {
 	} finally {
 		await browser.close();
 	}
-	console.log(`browser: ${passed} passed, ${failed} failed`);
-	process.exit(failed ? 1 : 0);
 }
 
-main().catch((e) => {
-	console.log(`FAIL  laporan.spec.mjs crashed: ${e.stack || e}`);
-	console.log(`browser: ${passed} passed, ${failed + 1} failed`);
-	process.exit(1);
-});
+run(main);

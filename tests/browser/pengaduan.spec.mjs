@@ -1,34 +1,10 @@
 // Tier-3 browser checks of the Pengaduan form in the Desk (Chromium, headless).
 // Run through run.sh, which seeds the demo data and serves the bench; needs env BASE and SEED (the
 // JSON printed by kpu_dumas.tests.browser_fixtures.seed). Last line: "browser: N passed, N failed".
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, run } from "./lib.mjs";
 
-const BASE = process.env.BASE || "http://127.0.0.1:8010";
-const SEED = JSON.parse(process.env.SEED || "{}");
-const SHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 const FORM = "#page-Pengaduan";
 const ACTIONS = `${FORM} .page-actions .actions-btn-group`;
-const TIMEOUT = 30000;
-
-let passed = 0;
-let failed = 0;
-
-function assert(condition, message) {
-	if (!condition) throw new Error(message);
-}
-
-async function check(name, fn) {
-	try {
-		await fn();
-		passed++;
-		console.log(`ok    ${name}`);
-	} catch (e) {
-		failed++;
-		console.log(`FAIL  ${name}\n      ${String(e.message || e).split("\n").slice(0, 4).join("\n      ")}`);
-	}
-}
 
 async function newSession(browser, label) {
 	const context = await browser.newContext({
@@ -92,20 +68,8 @@ async function fetchJson(page, path) {
 }
 
 async function main() {
-	mkdirSync(SHOTS, { recursive: true });
 	assert(SEED.pengaduan_biasa && SEED.pengaduan_rahasia, "SEED env lacks complaint names");
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-		headless: true,
-		args: [
-			"--no-sandbox",
-			"--disable-background-networking",
-			"--disable-gpu",
-			"--disable-component-update",
-			"--disable-sync",
-			"--no-first-run",
-		],
-	});
+	const browser = await launch();
 	try {
 		await petugasChecks(browser);
 		await timChecks(browser);
@@ -234,12 +198,4 @@ async function timChecks(browser) {
 	await context.close();
 }
 
-main()
-	.catch((e) => {
-		failed++;
-		console.log(`FAIL  runner: ${e.stack || e}`);
-	})
-	.finally(() => {
-		console.log(`browser: ${passed} passed, ${failed} failed`);
-		process.exit(failed ? 1 : 0);
-	});
+run(main);

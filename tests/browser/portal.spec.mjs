@@ -2,14 +2,8 @@
 // A guest files a complaint with a PDF at /pengaduan, reads the number and tracking code, follows it at
 // /lacak, and sends the missing items the officer asks for. Run through run.sh (env BASE and SEED).
 // Last line: "browser: N passed, N failed".
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, run } from "./lib.mjs";
 
-const BASE = process.env.BASE || "http://127.0.0.1:8010";
-const SEED = JSON.parse(process.env.SEED || "{}");
-const SHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-const TIMEOUT = 30000;
 const REPORTER = {
 	nama: "Nur Aisyah Pakaya",
 	nik: "7503015508950006",
@@ -19,24 +13,6 @@ const REPORTER = {
 };
 const PERIHAL = "Salinan DPT tidak diberikan di meja layanan";
 const KEKURANGAN = "Lampirkan foto bukti antrean atau tanda terima permohonan salinan.";
-
-let passed = 0;
-let failed = 0;
-
-function assert(condition, message) {
-	if (!condition) throw new Error(message);
-}
-
-async function check(name, fn) {
-	try {
-		await fn();
-		passed++;
-		console.log(`ok    ${name}`);
-	} catch (e) {
-		failed++;
-		console.log(`FAIL  ${name}\n      ${String(e.message || e).split("\n").slice(0, 4).join("\n      ")}`);
-	}
-}
 
 // A small but well-formed one-page PDF, made here so the test needs no fixture file.
 function makePdf(text) {
@@ -82,12 +58,7 @@ async function noSideways(page, where) {
 }
 
 async function main() {
-	mkdirSync(SHOTS, { recursive: true });
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-		headless: true,
-		args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--no-first-run"],
-	});
+	const browser = await launch();
 	try {
 		await guestJourney(browser);
 	} finally {
@@ -240,12 +211,4 @@ async function askForMissingItems(browser, name) {
 	}
 }
 
-main()
-	.catch((e) => {
-		failed++;
-		console.log(`FAIL  runner: ${e.stack || e}`);
-	})
-	.finally(() => {
-		console.log(`browser: ${passed} passed, ${failed} failed`);
-		process.exit(failed ? 1 : 0);
-	});
+run(main);

@@ -1,0 +1,58 @@
+// Shared by the tier-3 specs: environment, counted checks, the Chromium launch and the closing line
+// "browser: N passed, N failed" that run.sh sums.
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const BASE = process.env.BASE || "http://127.0.0.1:8010";
+export const SEED = JSON.parse(process.env.SEED || "{}");
+export const SHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+export const TIMEOUT = 30000;
+
+const counts = { passed: 0, failed: 0 };
+
+export function assert(condition, message) {
+	if (!condition) throw new Error(message);
+}
+
+// Run one named check; a failure is counted and printed, and the next check still runs.
+export async function check(name, fn) {
+	try {
+		await fn();
+		counts.passed++;
+		console.log(`ok    ${name}`);
+	} catch (e) {
+		counts.failed++;
+		console.log(`FAIL  ${name}\n      ${String(e.message || e).split("\n").slice(0, 4).join("\n      ")}`);
+	}
+}
+
+// Debian's Chromium, headless; no background networking (this machine's network is closed).
+export async function launch() {
+	mkdirSync(SHOTS, { recursive: true });
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+		headless: true,
+		args: [
+			"--no-sandbox",
+			"--disable-background-networking",
+			"--disable-gpu",
+			"--disable-component-update",
+			"--disable-sync",
+			"--no-first-run",
+		],
+	});
+}
+
+// Run a spec's main(), count a crash as a failure, print the closing line and exit non-zero on failure.
+export function run(main) {
+	main()
+		.catch((e) => {
+			counts.failed++;
+			console.log(`FAIL  runner: ${e.stack || e}`);
+		})
+		.finally(() => {
+			console.log(`browser: ${counts.passed} passed, ${counts.failed} failed`);
+			process.exit(counts.failed ? 1 : 0);
+		});
+}
