@@ -30,6 +30,10 @@ async function main() {
 			await page.goto(`${BASE}/app/pengaduan-masyarakat`);
 			const cards = page.locator(".number-widget-box");
 			await cards.nth(2).waitFor({ state: "visible" });
+			// A card's title is drawn after its box (the Custom card after its method answers): wait for all three.
+			await page.waitForFunction(
+				() => [...document.querySelectorAll(".number-widget-box .widget-title")].filter((t) => t.innerText.trim()).length >= 3
+			);
 			// titles are upper-cased by CSS
 			const titles = (await page.locator(".number-widget-box .widget-title").allInnerTexts()).map((t) =>
 				t.trim().toLowerCase()
