@@ -15,7 +15,6 @@ from markupsafe import escape
 
 from kpu_dumas import clock
 from kpu_dumas.core import disposisi as rules
-from kpu_dumas.core.dates import format_datetime
 from kpu_dumas.kpu_dumas.doctype.disposisi.disposisi import complete_if_all_done, sifat_duration
 
 DOCTYPE = "Disposisi"
@@ -240,7 +239,6 @@ def untuk_dokumen(doctype: str, name: str) -> str:
 		recipients.setdefault(r.parent, []).append(
 			f"{escape(r.nama_penerima or r.penerima)} ({escape(r.status)})"
 		)
-	cal = clock.get_calendar()
 	body = "".join(
 		"<tr><td><a href='/app/disposisi/{0}'>{0}</a></td><td>{1}</td><td>{2}</td><td>{3}</td><td>{4}</td>"
 		"<td>{5}</td></tr>".format(
@@ -248,11 +246,7 @@ def untuk_dokumen(doctype: str, name: str) -> str:
 			escape(row.nama_pemberi or row.dari),
 			escape(row.sifat or ""),
 			escape(_(row.workflow_state or "")),
-			escape(
-				format_datetime(clock.to_office(get_datetime(row.batas_waktu), cal), cal.timezone)
-				if row.batas_waktu
-				else "-"
-			),
+			escape(clock.format_office(row.batas_waktu) if row.batas_waktu else "-"),
 			", ".join(recipients.get(row.name, [])),
 		)
 		for row in rows

@@ -114,8 +114,7 @@ def signatory(role: str = SIGNATORY_ROLE) -> Signatory | None:
 	row = next((r for r in settings.penandatangan if r.peran == role), None)
 	if row is None:
 		return None
-	calendar = clock.get_calendar()
-	today = clock.to_office(clock.now(), calendar).date()
+	today = clock.office_today()
 	return Signatory(
 		place=settings.kota or "",
 		date=today,

@@ -18,7 +18,7 @@ from frappe.utils import get_datetime, getdate
 
 from kpu_dumas import clock, stages
 from kpu_dumas.core import disposisi as rules
-from kpu_dumas.core.dates import format_date, format_datetime
+from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.deadlines import Duration, StageStatus, Unit
 from kpu_dumas.disposisi_permissions import visible_names
 
@@ -306,12 +306,7 @@ class Disposisi(Document):
 		if self.arahan:
 			parts.append(self.arahan)
 		if self.batas_waktu:
-			cal = clock.get_calendar()
-			parts.append(
-				_("Batas waktu {0}.").format(
-					format_datetime(clock.to_office(get_datetime(self.batas_waktu), cal), cal.timezone)
-				)
-			)
+			parts.append(_("Batas waktu {0}.").format(clock.format_office(self.batas_waktu)))
 		return " ".join(parts)
 
 	def mark_parent_followed_up(self):
@@ -501,7 +496,6 @@ def sweep_overdue(now=None):
 		.where(p.terlambat_diberitahukan == 0)
 		.run(as_dict=True)
 	)
-	cal = clock.get_calendar()
 	for row in late:
 		make_notification_logs(
 			{
@@ -513,7 +507,7 @@ def sweep_overdue(now=None):
 				).format(
 					row.disposisi,
 					row.perihal,
-					format_datetime(clock.to_office(get_datetime(row.batas_waktu), cal), cal.timezone),
+					clock.format_office(row.batas_waktu),
 				),
 				"from_user": "Administrator",
 			},

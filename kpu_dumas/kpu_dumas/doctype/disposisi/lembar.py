@@ -5,11 +5,10 @@ they are (escaping free text) and holds no rules of its own."""
 from __future__ import annotations
 
 import frappe
-from frappe.utils import get_datetime
 from markupsafe import Markup, escape
 
 from kpu_dumas import clock
-from kpu_dumas.core.dates import format_date, format_datetime
+from kpu_dumas.core.dates import format_date
 
 SETTINGS = "Pengaturan Kantor"
 CHECKED, UNCHECKED = "\u2612", "\u2610"  # ☒ ☐
@@ -17,7 +16,6 @@ CHECKED, UNCHECKED = "\u2612", "\u2610"  # ☒ ☐
 
 def sheet(doc) -> frappe._dict:
 	settings = frappe.get_cached_doc(SETTINGS)
-	cal = clock.get_calendar()
 	chosen = [row.instruksi for row in doc.instruksi]
 	listed = frappe.get_all("Instruksi Disposisi", order_by="urutan asc, instruksi asc", pluck="name")
 	urgencies = frappe.get_all("Sifat Disposisi", order_by="urutan asc, sifat asc", pluck="name")
@@ -48,16 +46,8 @@ def sheet(doc) -> frappe._dict:
 			frappe._dict(nama=row.nama_penerima or row.penerima, jabatan=row.jabatan or "")
 			for row in doc.penerima
 		],
-		batas_waktu=(
-			format_datetime(clock.to_office(get_datetime(doc.batas_waktu), cal), cal.timezone)
-			if doc.batas_waktu
-			else ""
-		),
-		lisan=(
-			format_datetime(clock.to_office(get_datetime(doc.waktu_lisan), cal), cal.timezone)
-			if doc.lisan and doc.waktu_lisan
-			else ""
-		),
+		batas_waktu=(clock.format_office(doc.batas_waktu) if doc.batas_waktu else ""),
+		lisan=(clock.format_office(doc.waktu_lisan) if doc.lisan and doc.waktu_lisan else ""),
 		induk=doc.disposisi_induk or "",
 		tempat_tanggal=", ".join(part for part in (settings.kota, format_date(doc.tanggal)) if part),
 		pemberi=frappe._dict(nama=doc.nama_pemberi or doc.dari or "", jabatan=doc.jabatan_pemberi or ""),
