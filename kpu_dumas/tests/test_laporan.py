@@ -31,7 +31,15 @@ from kpu_dumas.kpu_dumas.report.register_pengaduan import register_pengaduan
 from kpu_dumas.kpu_dumas.report.rekap_pengaduan import rekap_pengaduan
 from kpu_dumas.reports.dashboard import count_overdue
 from kpu_dumas.reports.export import export_xlsx
-from kpu_dumas.tests.utils import COMPLETE, act, as_user, make_all_users, make_identitas, make_pengaduan
+from kpu_dumas.tests.utils import (
+	COMPLETE,
+	act,
+	as_user,
+	make_all_users,
+	make_identitas,
+	make_pengaduan,
+	office,
+)
 
 PERIOD = {"from_date": "2026-05-01", "to_date": "2026-07-31"}
 HYPERLINK = '=HYPERLINK("http://x","klik")'
@@ -60,11 +68,6 @@ TO_SELESAI = [
 	("Setujui", "pyb", {"tanggapan": "<p>Loket tambahan dibuka.</p>"}),
 	("Selesaikan", "petugas", {"media_tanggapan": "Email"}),
 ]
-
-
-def office(*args) -> datetime:
-	"""An office wall-clock moment (WITA) as the site's system-zone naive datetime."""
-	return clock.to_system(datetime(*args), clock.get_calendar())
 
 
 @contextmanager

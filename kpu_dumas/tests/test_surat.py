@@ -14,7 +14,7 @@ import logging
 import os
 import threading
 import time
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import cssutils
@@ -33,6 +33,7 @@ from kpu_dumas.tests.utils import (
 	make_all_users,
 	make_identitas,
 	make_pengaduan,
+	office,
 )
 
 SECRET_NAME = "Nurlaila Surat Uji"
@@ -46,11 +47,6 @@ SIGNATORIES = {
 	"Pejabat Yang Berwenang": ("Ketua KPU Kabupaten Pohuwato", "Dra. Hj. Salmah Uji", "197003041995032002"),
 }
 PDF_DIR = os.environ.get("KPU_DUMAS_PDF_DIR")
-
-
-def office(*args) -> datetime:
-	"""A wall-clock moment at the office (WITA) as the site's system-zone naive datetime."""
-	return clock.to_system(datetime(*args), clock.get_calendar())
 
 
 def pdf_text(pdf: bytes) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import threading
 from contextlib import contextmanager
+from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import frappe
 from frappe.model.workflow import apply_workflow
+from frappe.utils import get_datetime
 
-from kpu_dumas import roles
+from kpu_dumas import clock, roles
 
 PASSWORD = "Uji#Dumas2026!"
 
@@ -29,6 +31,16 @@ USERS = {
 	"ppid": ("ppid.uji@kpu-dumas.test", [roles.PPID]),
 	"atasan": ("atasan.ppid.uji@kpu-dumas.test", [roles.ATASAN_PPID]),
 }
+
+
+def office(*args) -> datetime:
+	"""A wall-clock moment at the office (Pohuwato, WITA), as the site's system-zone naive datetime."""
+	return clock.to_system(datetime(*args), clock.get_calendar())
+
+
+def at_office(value) -> datetime:
+	"""A stored (system-zone) datetime as the office's wall clock reads it."""
+	return clock.to_office(get_datetime(value), clock.get_calendar())
 
 
 def make_user(key: str) -> str:

@@ -25,21 +25,14 @@ from kpu_dumas.tests.utils import (
 	AssetServer,
 	act,
 	as_user,
+	at_office,
 	make_all_users,
 	make_identitas,
 	make_pengaduan,
+	office,
 )
 
 DOCTYPE = "Disposisi"
-
-
-def office(*args) -> datetime:
-	"""A wall-clock moment at the office (Pohuwato, WITA), as the site's system-zone naive datetime."""
-	return clock.to_system(datetime(*args), clock.get_calendar())
-
-
-def at_office(value) -> datetime:
-	return clock.to_office(get_datetime(value), clock.get_calendar())
 
 
 @contextmanager

@@ -19,9 +19,11 @@ from kpu_dumas.tests.utils import (
 	act,
 	advance,
 	as_user,
+	at_office,
 	make_all_users,
 	make_identitas,
 	make_pengaduan,
+	office,
 )
 
 WORKFLOW = json.loads(
@@ -54,15 +56,6 @@ ROLE_USER = {
 }
 # A user who can read complaints but does not hold the transition's role.
 OTHER_USER = {"petugas": "tim", "tim": "petugas", "pyb": "petugas", "kasubag": "tim"}
-
-
-def office(*args) -> datetime:
-	"""A wall-clock moment at the office (Pohuwato, WITA), as the site's system-zone naive datetime."""
-	return clock.to_system(datetime(*args), clock.get_calendar())
-
-
-def at_office(dt) -> datetime:
-	return clock.to_office(get_datetime(dt), clock.get_calendar())
 
 
 class PengaduanTestCase(FrappeTestCase):

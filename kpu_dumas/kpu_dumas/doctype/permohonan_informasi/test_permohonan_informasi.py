@@ -8,11 +8,18 @@ from pathlib import Path
 import frappe
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import get_datetime
 
 from kpu_dumas import clock
 from kpu_dumas.tasks import sweep_overdue
-from kpu_dumas.tests.utils import GRANTED_NOTICE, act, as_user, make_all_users, make_permohonan
+from kpu_dumas.tests.utils import (
+	GRANTED_NOTICE,
+	act,
+	as_user,
+	at_office,
+	make_all_users,
+	make_permohonan,
+	office,
+)
 
 WORKFLOW = json.loads(
 	(Path(__file__).resolve().parents[2] / "workflow" / "alur_permohonan_informasi.json").read_text(
@@ -45,14 +52,6 @@ PATH = {
 ROLE_USER = {"Petugas Desk Informasi": "desk", "PPID": "ppid", "Atasan PPID": "atasan"}
 # Atasan PPID reads requests but holds none of their transitions.
 OTHER_USER = {"desk": "atasan", "ppid": "atasan"}
-
-
-def office(*args) -> datetime:
-	return clock.to_system(datetime(*args), clock.get_calendar())
-
-
-def at_office(dt) -> datetime:
-	return clock.to_office(get_datetime(dt), clock.get_calendar())
 
 
 class InformasiTestCase(FrappeTestCase):
