@@ -130,8 +130,9 @@ class Pengaduan(Document):
 			return
 		if not stages.transition_taken(self, old_state, new_state):
 			return  # Frappe's validate_workflow refuses it with its own error
-		errors = rules.transition_errors(new_state, self.as_dict(), by_proxy=self.reporter_by_proxy())
-		if new_state == rules.TERDAFTAR and self.reporter_by_proxy() and not self.proxy_letter_attached():
+		by_proxy = self.reporter_by_proxy()
+		errors = rules.transition_errors(new_state, self.as_dict(), by_proxy=by_proxy)
+		if new_state == rules.TERDAFTAR and by_proxy and not self.proxy_letter_attached():
 			errors.append(
 				_("Pengaduan melalui kuasa memerlukan surat kuasa: unggah di formulir Identitas Pelapor.")
 			)
