@@ -45,6 +45,16 @@ def test_extension_needs_a_written_reason():
 	)
 
 
+def test_handover_on_paper_is_recorded_in_the_expedition_book():
+	by_email = {"diserahkan_melalui": "Email", "tanggal_diserahkan": "2026-03-20"}
+	assert r.request_transition_errors(r.SELESAI, {}) != []
+	assert r.request_transition_errors(r.SELESAI, by_email) == []
+	for channel in ("Meja Layanan", "Kurir", "Pos"):
+		on_paper = {**by_email, "diserahkan_melalui": channel}
+		assert "Nomor Ekspedisi" in r.request_transition_errors(r.SELESAI, on_paper)[0]
+		assert r.request_transition_errors(r.SELESAI, {**on_paper, "nomor_ekspedisi": "EKS/12"}) == []
+
+
 def test_requester_other_than_a_person_needs_a_deed_or_mandate():
 	assert r.requester_errors({"jenis_pemohon": "Perorangan"}) == []
 	assert r.requester_errors({"jenis_pemohon": "Badan Hukum"})

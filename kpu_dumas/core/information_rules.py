@@ -69,10 +69,24 @@ def request_transition_errors(to_state: str, doc: Mapping) -> list[str]:
 			"Isi 'Alasan Perpanjangan' di tab Pemberitahuan Tertulis: perpanjangan wajib disertai alasan "
 			"tertulis kepada pemohon (UU 14/2008 Pasal 22 ayat 8)."
 		]
-	if to_state == SELESAI and (
-		is_blank(doc.get("diserahkan_melalui")) or is_blank(doc.get("tanggal_diserahkan"))
-	):
+	if to_state == SELESAI:
+		return handover_errors(doc)
+	return []
+
+
+# Handed over on paper (at the desk, by courier or post): the Kupang SOP (steps 4, 11 and 13) records
+# it in the buku ekspedisi. Email and fax leave their own record.
+HANDOVER_NEEDS_EXPEDITION = ("Meja Layanan", "Kurir", "Pos")
+
+
+def handover_errors(doc: Mapping) -> list[str]:
+	if is_blank(doc.get("diserahkan_melalui")) or is_blank(doc.get("tanggal_diserahkan")):
 		return ["Isi 'Diserahkan melalui' dan 'Tanggal Diserahkan' di tab Penyerahan sebelum menyelesaikan."]
+	if doc.get("diserahkan_melalui") in HANDOVER_NEEDS_EXPEDITION and is_blank(doc.get("nomor_ekspedisi")):
+		return [
+			f"Informasi yang diserahkan melalui {doc.get('diserahkan_melalui')} dicatat di buku ekspedisi: "
+			"isi 'Nomor Ekspedisi' di tab Penyerahan."
+		]
 	return []
 
 

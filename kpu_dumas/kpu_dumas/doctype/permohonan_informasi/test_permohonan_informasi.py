@@ -129,6 +129,30 @@ class TestPermohonanWorkflow(InformasiTestCase):
 			act(doc, "Perpanjang", self.users["ppid"])
 		self.assertIn("Pasal 22 ayat 8", str(ctx.exception))
 
+	def test_walk_in_request_is_answered_at_the_desk_with_the_expedition_record(self):
+		"""Kupang steps 1-4: registered, passed on, decided and handed over at the desk the same morning."""
+		with self.freeze_time(office(2026, 3, 11, 9, 0)):
+			doc = make_permohonan(cara_mendapatkan_salinan="Mengambil Langsung")
+			doc = act(doc, "Registrasi", self.users["desk"])
+			doc = act(doc, "Teruskan", self.users["desk"])
+		with self.freeze_time(office(2026, 3, 11, 9, 40)):
+			doc = act(
+				doc, "Putuskan", self.users["ppid"], **{**GRANTED_NOTICE, "bentuk_informasi": "Hardcopy"}
+			)
+		handover = {"diserahkan_melalui": "Meja Layanan", "tanggal_diserahkan": "2026-03-11"}
+		with self.freeze_time(office(2026, 3, 11, 10, 0)):
+			with self.assertRaises(frappe.ValidationError) as ctx:
+				act(doc, "Serahkan", self.users["desk"], **handover)
+			self.assertIn("buku ekspedisi", str(ctx.exception))
+			self.assertEqual(frappe.db.get_value(doc.doctype, doc.name, "workflow_state"), "Pemberitahuan")
+			doc = act(doc, "Serahkan", self.users["desk"], **handover, nomor_ekspedisi="EKS/031/III/2026")
+		self.assertEqual((doc.workflow_state, doc.docstatus), ("Selesai", 1))
+		self.assertEqual(
+			[row.tahap for row in doc.riwayat_tahap],
+			["Diajukan", "Terdaftar", "Diproses", "Pemberitahuan", "Selesai"],
+		)
+		self.assertTrue(doc.nomor_tanda_bukti and doc.nomor_pemberitahuan)
+
 	def test_legal_entity_needs_its_deed(self):
 		with self.assertRaises(frappe.ValidationError) as ctx:
 			make_permohonan(jenis_pemohon="Badan Hukum")
