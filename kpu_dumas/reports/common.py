@@ -1,4 +1,4 @@
-"""What the Pengaduan reports share: filters, the period in system time, the timeliness of a complaint.
+"""What the reports share: filters, the period in system time, the timeliness of a complaint.
 
 Every report reads the same filters: a period of receipt (office dates, from_date to to_date inclusive),
 and optionally a channel, a category and a workflow state. Frappe stores datetimes in the site's system
@@ -10,6 +10,7 @@ All queries are built with frappe.qb. The arithmetic lives in kpu_dumas.core.rec
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import functools
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from kpu_dumas import clock
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core import recap
 from kpu_dumas.core.calendar import convert_timezone
+from kpu_dumas.core.dates import MONTHS
 
 DOCTYPE = "Pengaduan"
 OPTIONAL_FILTERS = (
@@ -72,12 +74,47 @@ def _zone_shift(hour: datetime.datetime, from_tz: str, to_tz: str) -> datetime.t
 	return convert_timezone(hour, from_tz, to_tz) - hour
 
 
-def get_period(filters) -> Period:
+# The "Periode" filter of a monthly/annual report; without it (or with RANGE) from_date/to_date apply.
+MONTHLY = "Bulanan"
+ANNUAL = "Tahunan"
+RANGE = "Rentang Tanggal"
+
+
+def period_bounds(filters) -> tuple[datetime.date, datetime.date]:
+	"""The office dates (inclusive) the filters ask for: a month or a year of `tahun`, or from/to."""
+	kind = filters.get("periode")
+	if kind in (MONTHLY, ANNUAL):
+		try:
+			year = int(filters.get("tahun"))
+			month = MONTHS.index(filters.get("bulan")) + 1 if kind == MONTHLY else None
+		except (TypeError, ValueError):
+			frappe.throw(
+				_("Isi Tahun (dan Bulan untuk laporan bulanan) dengan benar."), title=_("Periode Belum Diisi")
+			)
+		if month is None:
+			return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+		last = calendar.monthrange(year, month)[1]
+		return datetime.date(year, month, 1), datetime.date(year, month, last)
 	if not filters.get("from_date") or not filters.get("to_date"):
 		frappe.throw(
 			_("Isi periode laporan: Dari Tanggal dan Sampai Tanggal."), title=_("Periode Belum Diisi")
 		)
-	start, end = getdate(filters.from_date), getdate(filters.to_date)
+	return getdate(filters.get("from_date")), getdate(filters.get("to_date"))
+
+
+def period_note(filters) -> str:
+	"""'Laporan Bulanan: Agustus 2026' / 'Laporan Tahunan: 2026' for the Excel title; '' for a range."""
+	kind = filters.get("periode")
+	if kind not in (MONTHLY, ANNUAL):
+		return ""
+	start, _end = period_bounds(filters)
+	if kind == ANNUAL:
+		return _("Laporan Tahunan: {0}").format(start.year)
+	return _("Laporan Bulanan: {0}").format(recap.month_label(f"{start.year}-{start.month:02d}"))
+
+
+def get_period(filters) -> Period:
+	start, end = period_bounds(filters)
 	if end < start:
 		frappe.throw(
 			_("Periode tidak valid: Sampai Tanggal ({0}) sebelum Dari Tanggal ({1}).").format(

@@ -1,12 +1,13 @@
-"""Number card methods for the Pengaduan Masyarakat workspace."""
+"""Number card methods for the Pengaduan Masyarakat and Layanan Informasi Publik workspaces."""
 
 from __future__ import annotations
 
 import frappe
-from frappe.query_builder.functions import Count
+from frappe.query_builder.functions import Count, IfNull
 
 from kpu_dumas import clock
 from kpu_dumas.core import complaint_rules as rules
+from kpu_dumas.core import information_rules as info_rules
 from kpu_dumas.reports import common
 
 
@@ -31,6 +32,34 @@ def count_overdue(filters=None) -> dict:
 		.where(rt.batas_waktu < clock.now())
 		.where(rt.tahap.notin(list(rules.PAUSE_STATES)))
 		.where(p.docstatus == 0)
+		.run()[0][0]
+	)
+	return {"value": value or 0, "fieldtype": "Int"}
+
+
+# A request not yet answered by a written notice.
+OPEN_REQUEST_STATES = (
+	info_rules.DIAJUKAN,
+	info_rules.TERDAFTAR,
+	info_rules.DIPROSES,
+	info_rules.DIPERPANJANG,
+)
+
+
+@frappe.whitelist()
+def count_overdue_requests(filters=None) -> dict:
+	"""Information requests still without a written notice past the deadline in force (10 working days,
+	or the extended one; UU 14/2008 Pasal 22 ayat 7-8)."""
+	doctype = "Permohonan Informasi"
+	if not frappe.has_permission(doctype, "read"):
+		frappe.throw(frappe._("Anda tidak berwenang melihat permohonan informasi."), frappe.PermissionError)
+	p = frappe.qb.DocType(doctype)
+	value = (
+		frappe.qb.from_(p)
+		.select(Count("*"))
+		.where(p.docstatus == 0)
+		.where(p.workflow_state.isin(list(OPEN_REQUEST_STATES)))
+		.where(IfNull(p.batas_perpanjangan, p.batas_pemberitahuan) < clock.now())
 		.run()[0][0]
 	)
 	return {"value": value or 0, "fieldtype": "Int"}

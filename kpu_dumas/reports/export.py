@@ -1,8 +1,8 @@
-"""Excel export of the Pengaduan reports: the report's own rows as a formatted .xlsx.
+"""Excel export of the app's reports: the report's own rows as a formatted .xlsx.
 
 The report runs exactly as in the Desk (same permission checks, same execute, so the same masking of
-reporters); the office name, period and signatory of Kasubag Hukum dan SDM come from Pengaturan
-Kantor. The file is built by kpu_dumas.core.xlsx, which keeps every string a text cell.
+reporters); the office name, period and signatory come from Pengaturan Kantor (Kasubag Hukum dan SDM for
+the complaint reports, the PPID for the information-service reports). The file is built by kpu_dumas.core.xlsx, which keeps every string a text cell.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from frappe.desk.query_report import get_report_doc
 from kpu_dumas import clock
 from kpu_dumas.core.xlsx import Column, Signatory, build_xlsx
 from kpu_dumas.reports import common
-from kpu_dumas.roles import KASUBAG_HUKUM
+from kpu_dumas.roles import KASUBAG_HUKUM, PPID
 
 SETTINGS = "Pengaturan Kantor"
 SIGNATORY_ROLE = KASUBAG_HUKUM
@@ -29,6 +29,15 @@ TITLES = {
 	"Rekap Pengaduan": "REKAPITULASI PENGADUAN MASYARAKAT",
 	"Kepatuhan Mutu Baku": "KEPATUHAN MUTU BAKU PENANGANAN PENGADUAN",
 	"Rekap Disposisi": "REKAPITULASI DISPOSISI",
+	"Register Permohonan Informasi": "REGISTER PERMOHONAN INFORMASI PUBLIK",
+	"Register Keberatan Informasi": "REGISTER KEBERATAN INFORMASI PUBLIK",
+	"Laporan Layanan Informasi Publik": "LAPORAN LAYANAN INFORMASI PUBLIK",
+}
+# Who signs a report other than by the Kasubag (the first signatory set in Pengaturan Kantor).
+SIGNATORY_ROLES = {
+	"Register Permohonan Informasi": (PPID, SIGNATORY_ROLE),
+	"Register Keberatan Informasi": (PPID, SIGNATORY_ROLE),
+	"Laporan Layanan Informasi Publik": (PPID, SIGNATORY_ROLE),
 }
 KINDS = {
 	"Int": "int",
@@ -56,7 +65,7 @@ def build_report_xlsx(report_name: str, filters: str | dict | None = None) -> tu
 			_("Laporan {0} tidak tersedia untuk diunduh sebagai Excel di sini.").format(report_name),
 			frappe.PermissionError,
 		)
-	# The user must hold one of the report's roles and may report on Pengaduan, as in the Desk.
+	# The user must hold one of the report's roles and may report on its DocType, as in the Desk.
 	report = get_report_doc(report_name)
 	filters = frappe._dict(frappe.parse_json(filters) if isinstance(filters, str) else filters or {})
 	period = common.get_period(filters)
@@ -82,7 +91,10 @@ def build_report_xlsx(report_name: str, filters: str | dict | None = None) -> tu
 		period=period.label,
 		notes=notes,
 		totals=totals,
-		signatory=signatory(),
+		signatory=next(
+			filter(None, (signatory(role) for role in SIGNATORY_ROLES.get(report_name, (SIGNATORY_ROLE,)))),
+			None,
+		),
 		sheet_name=report_name,
 	)
 	make_access_log(report_name=report_name, file_type="xlsx", method="Export", filters=json.dumps(filters))

@@ -24,6 +24,99 @@ var kpu_laporan = {
 		];
 	},
 
+	// A monthly or annual report, or a date range (kpu_dumas.reports.common.period_bounds).
+	periodic_filters() {
+		const months = [
+			"Januari",
+			"Februari",
+			"Maret",
+			"April",
+			"Mei",
+			"Juni",
+			"Juli",
+			"Agustus",
+			"September",
+			"Oktober",
+			"November",
+			"Desember",
+		];
+		const today = frappe.datetime.str_to_obj(frappe.datetime.get_today());
+		const range = "eval:doc.periode=='Rentang Tanggal'";
+		return [
+			{
+				fieldname: "periode",
+				label: __("Periode"),
+				fieldtype: "Select",
+				options: ["Bulanan", "Tahunan", "Rentang Tanggal"],
+				default: "Bulanan",
+				reqd: 1,
+			},
+			{
+				fieldname: "tahun",
+				label: __("Tahun"),
+				fieldtype: "Int",
+				default: today.getFullYear(),
+				depends_on: "eval:doc.periode!='Rentang Tanggal'",
+			},
+			{
+				fieldname: "bulan",
+				label: __("Bulan"),
+				fieldtype: "Select",
+				options: months,
+				default: months[today.getMonth()],
+				depends_on: "eval:doc.periode=='Bulanan'",
+			},
+			...this.period_filters("year").map((f) => ({ ...f, reqd: 0, depends_on: range })),
+		];
+	},
+
+	// Channel, decision and state of an information request (the options of Permohonan Informasi).
+	permohonan_filters() {
+		return [
+			{
+				fieldname: "kanal",
+				label: __("Kanal"),
+				fieldtype: "Select",
+				options: [
+					"",
+					"Langsung (Meja Layanan)",
+					"Surat",
+					"Email",
+					"Telepon",
+					"Website",
+					"Media Sosial",
+				],
+			},
+			{
+				fieldname: "keputusan",
+				label: __("Keputusan"),
+				fieldtype: "Select",
+				options: [
+					"",
+					"Dikabulkan Seluruhnya",
+					"Dikabulkan Sebagian",
+					"Ditolak",
+					"Informasi Tidak Dikuasai",
+					"Informasi Belum Didokumentasikan",
+				],
+			},
+			{
+				fieldname: "status",
+				label: __("Status"),
+				fieldtype: "Select",
+				options: [
+					"",
+					"Diajukan",
+					"Terdaftar",
+					"Diproses",
+					"Diperpanjang",
+					"Pemberitahuan",
+					"Selesai",
+				],
+			},
+		];
+	},
+
 	// Channel, category and status of a complaint (the options of the Pengaduan DocType).
 	pengaduan_filters() {
 		return [

@@ -1,0 +1,189 @@
+# Copyright (c) 2026, kpu_dumas developers and contributors
+# For license information, please see license.txt
+"""Laporan Layanan Informasi Publik: the monthly or annual report of the PPID (Perki 1/2021), one row per
+month and a total: requests received, their decisions, refusals per exemption (UU 14/2008 Pasal 17),
+requests still in process, the average working days to the written notice on the office calendar,
+extensions, notices past their deadline, and the objections filed with their outcome.
+
+Requests count in the month they were received, objections in the month they were filed. The counting
+is kpu_dumas.core.information_recap.
+"""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+
+from kpu_dumas import clock
+from kpu_dumas.core import information_recap as ir
+from kpu_dumas.core import information_rules as rules
+from kpu_dumas.core import recap
+from kpu_dumas.reports import common, informasi
+
+DECISION_COLUMNS = {
+	rules.GRANTED_IN_FULL: "dikabulkan_seluruhnya",
+	rules.GRANTED_IN_PART: "dikabulkan_sebagian",
+	rules.REFUSED: "ditolak",
+	rules.NOT_HELD: "tidak_dikuasai",
+	rules.NOT_YET_DOCUMENTED: "belum_didokumentasikan",
+}
+OBJECTION_COLUMNS = {
+	ir.OBJECTION_ACCEPTED: "keberatan_diterima",
+	ir.OBJECTION_REFUSED: "keberatan_ditolak",
+	ir.OBJECTION_PENDING: "keberatan_belum_ditanggapi",
+}
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	period = common.get_period(filters)
+	result = ir.information_recap(
+		request_rows(filters, period), objection_rows(filters, period), months=period.months
+	)
+	cols = columns(result)
+	return cols, rows(result), message(period), chart(result), summary(result)
+
+
+def request_rows(filters, period: common.Period) -> list[dict]:
+	p = frappe.qb.DocType(informasi.REQUEST)
+	records = (
+		frappe.qb.from_(p)
+		.select(
+			p.name,
+			p.tanggal_diterima,
+			p.keputusan,
+			p.pasal_pengecualian,
+			p.tanggal_pemberitahuan,
+			p.batas_pemberitahuan,
+			p.batas_perpanjangan,
+		)
+		.where(p.docstatus < 2)
+		.where(informasi.request_conditions(p, filters, period))
+		.run(as_dict=True)
+	)
+	extended = informasi.extension_days(filters, period)
+	today = clock.office_today()
+	return [{**r, **informasi.request_figures(r, period, extended.get(r.name), today)} for r in records]
+
+
+def objection_rows(filters, period: common.Period) -> list[dict]:
+	k = frappe.qb.DocType(informasi.OBJECTION)
+	records = (
+		frappe.qb.from_(k)
+		.select(k.tanggal_diajukan, k.keputusan_atasan, k.tanggapan_pemohon)
+		.where(k.docstatus < 2)
+		.where(informasi.objection_conditions(k, filters, period))
+		.run(as_dict=True)
+	)
+	for r in records:
+		r["tanggal"] = period.office_date(frappe.utils.get_datetime(r.pop("tanggal_diajukan")))
+	return records
+
+
+def _exemption_field(exemption: str) -> str:
+	return "ditolak_" + frappe.scrub(exemption)
+
+
+def columns(result: ir.InformationRecap) -> list[dict]:
+	def col(fieldname, label, width=110, fieldtype="Int"):
+		return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width}
+
+	cols = [
+		col("bulan", _("Bulan"), 130, "Data"),
+		col("permohonan", _("Jumlah Permohonan")),
+		col("dikabulkan_seluruhnya", _("Dikabulkan Seluruhnya")),
+		col("dikabulkan_sebagian", _("Dikabulkan Sebagian")),
+		col("ditolak", _("Ditolak")),
+	]
+	cols += [col(_exemption_field(e), _("Ditolak: {0}").format(_(e)), 130) for e in result.exemptions]
+	cols += [
+		col("tidak_dikuasai", _("Informasi Tidak Dikuasai"), 120),
+		col("belum_didokumentasikan", _("Informasi Belum Didokumentasikan"), 140),
+		col("dalam_proses", _("Masih Diproses")),
+		col("rata_hari_kerja", _("Rata-rata Hari Kerja s.d. Pemberitahuan"), 150, "Float"),
+		col("perpanjangan", _("Diperpanjang")),
+		col("terlambat", _("Melewati Batas Waktu"), 120),
+		col("keberatan", _("Keberatan Diajukan"), 120),
+		col("keberatan_diterima", _("Keberatan Diterima"), 120),
+		col("keberatan_ditolak", _("Keberatan Ditolak"), 120),
+		col("keberatan_belum_ditanggapi", _("Keberatan Belum Ditanggapi"), 130),
+		col("ke_komisi_informasi", _("Diajukan ke Komisi Informasi"), 130),
+	]
+	return cols
+
+
+def _row(m: ir.InformationMonth, label: str, exemptions: list[str]) -> dict:
+	row = {
+		"bulan": label,
+		"permohonan": m.permohonan,
+		"dalam_proses": m.dalam_proses,
+		"rata_hari_kerja": m.rata_hari_kerja,
+		"perpanjangan": m.perpanjangan,
+		"terlambat": m.terlambat,
+		"keberatan": m.keberatan,
+		"ke_komisi_informasi": m.ke_komisi_informasi,
+	}
+	for decision, fieldname in DECISION_COLUMNS.items():
+		row[fieldname] = m.keputusan.get(decision, 0)
+	for exemption in exemptions:
+		row[_exemption_field(exemption)] = m.pengecualian.get(exemption, 0)
+	for outcome, fieldname in OBJECTION_COLUMNS.items():
+		row[fieldname] = m.hasil_keberatan.get(outcome, 0)
+	return row
+
+
+def rows(result: ir.InformationRecap) -> list[dict]:
+	data = [_row(m, recap.month_label(m.bulan), result.exemptions) for m in result.months]
+	data.append({**_row(result.total, _("Jumlah"), result.exemptions), "is_total_row": 1})
+	return data
+
+
+def chart(result: ir.InformationRecap) -> dict | None:
+	"""Stacked bars per month: the decisions and the requests still in process."""
+	if not result.total.permohonan:
+		return None
+	series = [(_(d), lambda m, d=d: m.keputusan.get(d, 0)) for d in ir.DECISIONS]
+	series.append((_("Masih Diproses"), lambda m: m.dalam_proses))
+	return {
+		"data": {
+			"labels": [recap.month_label(m.bulan, short=True) for m in result.months],
+			"datasets": [
+				{"name": name, "values": [value(m) for m in result.months]} for name, value in series
+			],
+		},
+		"type": "bar",
+		"barOptions": {"stacked": 1},
+		"colors": ["#29CD42", "#98D85B", "#E24C4C", "#7575FF", "#B0B0B0", "#FFA00A"],
+		"fieldtype": "Int",
+	}
+
+
+def summary(result: ir.InformationRecap) -> list[dict]:
+	s = result.summary()
+	average = s["rata_hari_kerja"]
+	return [
+		{"value": s["permohonan"], "label": _("Jumlah Permohonan"), "datatype": "Int", "indicator": "Blue"},
+		{"value": s["dikabulkan"], "label": _("Dikabulkan"), "datatype": "Int", "indicator": "Green"},
+		{"value": s["ditolak"], "label": _("Ditolak"), "datatype": "Int", "indicator": "Red"},
+		{"value": s["dalam_proses"], "label": _("Masih Diproses"), "datatype": "Int", "indicator": "Orange"},
+		{
+			"value": average if average is not None else 0,
+			"label": _("Rata-rata Hari Kerja"),
+			"datatype": "Float",
+			"indicator": "Blue",
+		},
+		{"value": s["keberatan"], "label": _("Keberatan"), "datatype": "Int", "indicator": "Grey"},
+	]
+
+
+def xlsx_notes(filters) -> list[str]:
+	return informasi.filter_notes(filters, {})
+
+
+def message(period: common.Period) -> str:
+	return _(
+		"Permohonan dihitung pada bulan diterima, keberatan pada bulan diajukan ({0}). Rata-rata hari kerja: "
+		"dari tanggal diterima sampai tanggal pemberitahuan tertulis, menurut kalender kerja kantor. "
+		"Melewati batas waktu: pemberitahuan sesudah batas (setelah perpanjangan, bila ada), atau belum ada "
+		"pemberitahuan padahal batasnya sudah lewat."
+	).format(period.label)
