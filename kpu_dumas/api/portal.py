@@ -261,14 +261,16 @@ class Upload:
 	content: bytes
 
 
-def _read_uploads() -> list[Upload]:
-	"""The evidence files of this request, each checked by content and size; refused all together."""
+def _read_uploads(
+	field: str = FILE_FIELD, max_count: int | None = None, title: str | None = None
+) -> list[Upload]:
+	"""The files sent under `field`, each checked by content and size; refused all together."""
 	storages = []
 	if frappe.request and frappe.request.files:
-		storages = [f for f in frappe.request.files.getlist(FILE_FIELD) if f and f.filename]
+		storages = [f for f in frappe.request.files.getlist(field) if f and f.filename]
 	max_mb, max_files = portal_limits()
-	if error := evidence.count_error(len(storages), max_files):
-		_refuse([error])
+	if error := evidence.count_error(len(storages), max_count or max_files):
+		_refuse([error], title)
 	max_bytes = max_mb * 1024 * 1024
 	uploads, errors = [], []
 	for storage in storages:
@@ -280,7 +282,7 @@ def _read_uploads() -> list[Upload]:
 				Upload(evidence.safe_file_name(storage.filename, evidence.sniff_type(content)), content)
 			)
 	if errors:
-		_refuse(errors)
+		_refuse(errors, title)
 	return uploads
 
 

@@ -86,6 +86,7 @@ def _seed():
 		"nik_rahasia": REPORTER_RAHASIA["nomor_identitas"],
 		"identitas_rahasia": rahasia.identitas_pelapor,
 		"disposisi": seed_disposisi(time_zone),
+		"informasi": seed_informasi(time_zone),
 	}
 	print(json.dumps(result))
 
@@ -271,3 +272,85 @@ def seed_disposisi(time_zone: str | None = None) -> dict:
 	frappe.set_user("Administrator")
 	frappe.db.commit()
 	return {"name": doc.name, "perihal": PERIHAL_DISPOSISI, "users": users, "password": PASSWORD}
+
+
+# --- Permohonan Informasi (tests/browser/informasi.spec.mjs) ------------------------------------------
+
+INFORMASI_USERS = {
+	"ppid": ("ppid@kpu-dumas.test", "Dewi", "Lestari", "PPID"),
+}
+INFORMASI_DIPUTUSKAN = (
+	"Salinan Keputusan KPU Kabupaten Pohuwato tentang penetapan DPT Pemilu 2024 beserta lampirannya."
+)
+PEMOHON_DIPUTUSKAN = {
+	"jenis_pemohon": "Perorangan",
+	"nama_pemohon": "Ahmad Fauzi Lamato",
+	"jenis_identitas": "KTP",
+	"nomor_identitas": "7503011708930004",
+	"alamat": "Jl. Pelabuhan No. 3, Marisa, Kabupaten Pohuwato",
+	"pekerjaan": "Mahasiswa",
+	"telepon": "081356781234",
+	"email": "ahmad.fauzi@contoh.id",
+}
+KEPUTUSAN_SEBAGIAN = {
+	"keputusan": "Dikabulkan Sebagian",
+	"informasi_diberikan": "Salinan keputusan penetapan DPT; lampiran daftar pemilih tanpa NIK dan tanggal lahir.",
+	"bentuk_informasi": "Softcopy",
+	"biaya": 0,
+	"pasal_pengecualian": "Pasal 17 huruf h",
+	"uji_konsekuensi": "Lampiran memuat NIK dan tanggal lahir pemilih; membukanya mengungkap data pribadi.",
+	"bagian_dihitamkan": "Kolom NIK dan tanggal lahir pada lampiran daftar pemilih.",
+}
+
+
+def seed_informasi(time_zone: str | None = None) -> dict:
+	"""An information request the PPID has decided (Pemberitahuan, Dikabulkan Sebagian).
+
+	Kept while it is still in that state with that decision; otherwise removed and walked again.
+	"""
+	frappe.set_user("Administrator")
+	time_zone = time_zone or frappe.db.get_single_value("Pengaturan Kantor", "zona_waktu") or "Asia/Jakarta"
+	users = {key: ensure_user(*spec, time_zone=time_zone) for key, spec in INFORMASI_USERS.items()}
+	name = frappe.db.get_value(
+		"Permohonan Informasi", {"informasi_diminta": INFORMASI_DIPUTUSKAN}, "name", order_by="creation desc"
+	)
+	doc = frappe.get_doc("Permohonan Informasi", name) if name else None
+	if doc and not (
+		doc.workflow_state == "Pemberitahuan" and doc.keputusan == KEPUTUSAN_SEBAGIAN["keputusan"]
+	):
+		if doc.docstatus == 1:
+			doc.flags.ignore_permissions = True
+			doc.cancel()
+		frappe.delete_doc("Permohonan Informasi", doc.name, ignore_permissions=True, force=True)
+		doc = None
+	if not doc:
+		doc = frappe.get_doc(
+			{
+				"doctype": "Permohonan Informasi",
+				**PEMOHON_DIPUTUSKAN,
+				"kanal": "Website",
+				"tanggal_diterima": add_days(now_datetime(), -6),
+				"informasi_diminta": INFORMASI_DIPUTUSKAN,
+				"tujuan_penggunaan": "Bahan skripsi tentang pemutakhiran data pemilih.",
+				"cara_memperoleh": "Mendapatkan Salinan (Softcopy)",
+				"cara_mendapatkan_salinan": "Email",
+			}
+		)
+		doc.insert(ignore_permissions=True)
+		for action in ("Registrasi", "Teruskan"):
+			doc = apply_workflow(doc, action)
+			doc.reload()
+		doc.update({**KEPUTUSAN_SEBAGIAN, "waktu_penyerahan": add_days(today(), 2)})
+		doc.save(ignore_permissions=True)
+		doc = apply_workflow(doc, "Putuskan")
+	frappe.db.commit()
+	return {
+		"permohonan_diputuskan": doc.name,
+		"kode_lacak": doc.get_password("kode_lacak"),  # a demo record's code, for /lacak on the phone
+		"keputusan": doc.keputusan,
+		"pemohon": {
+			k: PEMOHON_DIPUTUSKAN[k] for k in ("nama_pemohon", "nomor_identitas", "telepon", "email")
+		},
+		"users": users,
+		"password": PASSWORD,
+	}

@@ -1,8 +1,10 @@
-"""/pengaduan-saya: the complaints a logged-in website user filed through the portal."""
+"""/pengaduan-saya: the complaints and information requests a logged-in website user filed through the
+portal."""
 
 import frappe
 
 from kpu_dumas import clock
+from kpu_dumas.core import portal_informasi as informasi
 from kpu_dumas.core.portal import public_state
 
 no_cache = 1
@@ -30,4 +32,26 @@ def get_context(context):
 		}
 		for row in rows
 	]
+	requests = frappe.get_all(
+		informasi.PERMOHONAN,
+		filters={"pengguna_portal": frappe.session.user},
+		fields=["name", "informasi_diminta", "workflow_state", "tanggal_diterima"],
+		order_by="tanggal_diterima desc",
+		limit_page_length=200,
+	)
+	context.permohonan = [
+		{
+			"nomor": row.name,
+			"informasi": _shorten(row.informasi_diminta),
+			"status": informasi.public_state(informasi.PERMOHONAN, row.workflow_state)[0],
+			"selesai": row.workflow_state in informasi.DECIDED_REQUEST_STATES,
+			"diterima": clock.format_office(row.tanggal_diterima),
+		}
+		for row in requests
+	]
 	return context
+
+
+def _shorten(text: str | None, length: int = 120) -> str:
+	text = " ".join((text or "").split())
+	return text if len(text) <= length else text[: length - 1].rstrip() + "…"
