@@ -14,6 +14,9 @@ The Nota Dinas goes to the Tim Pemeriksa, so it shows the reporter as the Tim se
 
 Letter numbers are issued by the controller at workflow events (pengaduan.LETTERS_ON_ENTRY); a letter
 only prints the number on the document. A letter is dated the day its workflow event happened.
+
+The PPID letters (Permohonan and Keberatan Informasi) go through the same Jinja method and share the
+office, letterhead, signatory and date helpers below; their own rules are in letters_informasi.py.
 """
 
 from __future__ import annotations
@@ -87,10 +90,17 @@ TEXT_FIELDS = (
 
 
 def kpu_surat_context(doc, surat: str) -> frappe._dict:
-	"""Everything a Pengaduan letter prints. Jinja: `{% set s = kpu_surat_context(doc, "tanggapan") %}`."""
+	"""Everything a letter prints. Jinja: `{% set s = kpu_surat_context(doc, "tanggapan") %}`.
+
+	Pengaduan letters are built here; Permohonan and Keberatan Informasi letters in letters_informasi.
+	"""
 	if isinstance(doc, str):
 		doc = frappe.get_doc("Pengaduan", doc)
 		doc.check_permission("read")
+	if doc.doctype != "Pengaduan":
+		from kpu_dumas import letters_informasi
+
+		return letters_informasi.context(doc, surat)
 	if surat not in SURAT:
 		frappe.throw(f"Jenis surat tidak dikenal: {surat!r}. Pilihan: {', '.join(SURAT)}.")
 	kind = SURAT[surat]
@@ -99,12 +109,12 @@ def kpu_surat_context(doc, surat: str) -> frappe._dict:
 	access = _access(doc, kind.for_team)
 	letter_date = _letter_date(doc, kind)
 	return frappe._dict(
-		kantor=_office(settings, zone),
-		kop=Markup(_letter_head(settings, doc)),
+		kantor=office_details(settings, zone),
+		kop=Markup(render_letter_head(settings, doc)),
 		nomor=doc.get(kind.number_field) if kind.number_field else None,
 		tempat_tanggal=f"{settings.kota or ''}, {format_date(letter_date)}".lstrip(", "),
 		sifat="Rahasia" if doc.rahasia else "Biasa",
-		penandatangan=_signatory(settings, kind.signers),
+		penandatangan=signatory(settings, kind.signers),
 		pelapor=reporter(doc, access),
 		tanggal=_dates(doc, zone),
 		teks=frappe._dict({field: text(doc.get(field)) for field in TEXT_FIELDS}),
@@ -156,7 +166,7 @@ def _tracking_code(doc) -> str | None:
 # --- office, letterhead, signatory ----------------------------------------------------------------------
 
 
-def _office(settings, zone: str) -> frappe._dict:
+def office_details(settings, zone: str) -> frappe._dict:
 	return frappe._dict(
 		instansi=settings.nama_instansi or "",
 		nama=settings.nama_kantor or "",
@@ -169,7 +179,7 @@ def _office(settings, zone: str) -> frappe._dict:
 	)
 
 
-def _letter_head(settings, doc) -> str:
+def render_letter_head(settings, doc) -> str:
 	"""The Letter Head chosen in Pengaturan Kantor (Kop Surat), rendered as Frappe renders letter heads."""
 	if not settings.kop_surat:
 		return ""
@@ -210,7 +220,7 @@ def letter_head_html(settings) -> str:
 	)
 
 
-def _signatory(settings, roles: tuple[str, ...]) -> frappe._dict:
+def signatory(settings, roles: tuple[str, ...]) -> frappe._dict:
 	"""The Penandatangan Surat row of the first role that has one; an empty block to sign by hand if none."""
 	rows = {}
 	for row in settings.get("penandatangan") or []:
@@ -226,13 +236,13 @@ def _signatory(settings, roles: tuple[str, ...]) -> frappe._dict:
 # --- dates -------------------------------------------------------------------------------------------------
 
 
-def _office_time(value) -> datetime | None:
+def office_time(value) -> datetime | None:
 	return clock.to_office(get_datetime(value), clock.get_calendar()) if value else None
 
 
-def _date_and_time(value, zone: str, with_weekday: bool = False) -> str:
+def date_and_time(value, zone: str, with_weekday: bool = False) -> str:
 	"""'Rabu, 8 Oktober 2025 pukul 10.45 WITA' for a system-zone datetime, in the office's zone."""
-	moment = _office_time(value)
+	moment = office_time(value)
 	if not moment:
 		return ""
 	if not with_weekday:
@@ -241,14 +251,14 @@ def _date_and_time(value, zone: str, with_weekday: bool = False) -> str:
 
 
 def _dates(doc, zone: str) -> frappe._dict:
-	received = _office_time(doc.tanggal_diterima)
+	received = office_time(doc.tanggal_diterima)
 	return frappe._dict(
-		diterima=_date_and_time(doc.tanggal_diterima, zone),
-		diterima_tanggal=_unbroken(format_date(received)),  # in running text
+		diterima=date_and_time(doc.tanggal_diterima, zone),
+		diterima_tanggal=unbroken(format_date(received)),  # in running text
 		layanan=format_date(doc.tanggal_layanan),
 		tanggapan=format_date(doc.tanggal_tanggapan),
-		batas_kelengkapan=_date_and_time(doc.batas_kelengkapan, zone, with_weekday=True),
-		batas_keputusan=format_date(_office_time(doc.batas_keputusan)),
+		batas_kelengkapan=date_and_time(doc.batas_kelengkapan, zone, with_weekday=True),
+		batas_keputusan=format_date(office_time(doc.batas_keputusan)),
 	)
 
 
@@ -261,13 +271,13 @@ def _letter_date(doc, kind: Surat):
 			row.masuk for row in doc.get("riwayat_tahap") or [] if row.tahap == kind.state and row.masuk
 		]
 		if entries:
-			return _office_time(entries[-1] if kind.reissued else entries[0]).date()
+			return office_time(entries[-1] if kind.reissued else entries[0]).date()
 	elif doc.tanggal_diterima:
-		return _office_time(doc.tanggal_diterima).date()
-	return _office_time(clock.now()).date()
+		return office_time(doc.tanggal_diterima).date()
+	return office_time(clock.now()).date()
 
 
-def _unbroken(text_: str) -> Markup:
+def unbroken(text_: str) -> Markup:
 	"""A date kept on one line: old WebKit stretches a date broken across lines when justifying."""
 	return Markup(str(escape(text_)).replace(" ", "&nbsp;"))
 

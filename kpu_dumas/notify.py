@@ -32,7 +32,7 @@ def state_changed(doc, old_state: str | None, new_state: str) -> None:
 	else:
 		return
 	recipient = reporter_email(doc)
-	if not recipient or not _can_send():
+	if not recipient or not can_send():
 		return
 	try:
 		subject, body = compose(doc)
@@ -61,7 +61,7 @@ def reporter_email(doc) -> str | None:
 	return (email or "").strip() or None
 
 
-def _can_send() -> bool:
+def can_send() -> bool:
 	from frappe.email.doctype.email_account.email_account import EmailAccount
 
 	return bool(EmailAccount.find_outgoing())
@@ -74,24 +74,24 @@ def registered(doc) -> tuple[str, str]:
 	code = doc.get_password("kode_lacak", raise_exception=False)
 	subject = _("Pengaduan Anda telah diterima: {0}").format(doc.name)
 	body = _page(
-		_paragraph(
+		paragraph(
 			_("Pengaduan Anda dengan perihal <b>{0}</b> telah kami terima pada {1}.").format(
 				escape_html(doc.perihal), clock.format_office(doc.tanggal_diterima)
 			)
 		)
-		+ _facts(
+		+ fact_table(
 			[
 				(_("Nomor registrasi"), doc.name),
 				(_("Kode lacak"), code or ""),
 			]
 		)
-		+ _paragraph(
+		+ paragraph(
 			_(
 				"Simpan kode lacak ini dan jangan berikan kepada orang lain. Kode ini hanya dikirim sekali "
 				"dan tidak pernah diminta oleh petugas kami."
 			)
 		)
-		+ _paragraph(
+		+ paragraph(
 			_("Ikuti perkembangan pengaduan di {0} dengan nomor registrasi dan kode lacak di atas.").format(
 				_tracking_link(doc)
 			)
@@ -104,7 +104,7 @@ def missing_items(doc) -> tuple[str, str]:
 	subject = _("Pengaduan {0} perlu dilengkapi").format(doc.name)
 	deadline = clock.format_office(doc.batas_kelengkapan)
 	body = _page(
-		_paragraph(
+		paragraph(
 			_(
 				"Petugas kami memeriksa pengaduan Anda <b>{0}</b> ({1}) dan memerlukan kelengkapan berikut:"
 			).format(escape_html(doc.perihal), doc.name)
@@ -112,7 +112,7 @@ def missing_items(doc) -> tuple[str, str]:
 		+ f'<blockquote style="white-space: pre-line; margin: 12px 0; padding-left: 12px; border-left: 3px solid #ccc;">'
 		f"{escape_html(doc.kekurangan or '')}</blockquote>"
 		+ (
-			_paragraph(
+			paragraph(
 				_(
 					"Kirim kelengkapan paling lambat {0}. Bila sampai batas itu tidak dilengkapi, pengaduan "
 					"dianggap dicabut (UU 25/2009 Pasal 44)."
@@ -121,7 +121,7 @@ def missing_items(doc) -> tuple[str, str]:
 			if deadline
 			else ""
 		)
-		+ _paragraph(
+		+ paragraph(
 			_("Kirim kelengkapan melalui {0}: masukkan nomor registrasi dan kode lacak Anda.").format(
 				_tracking_link(doc)
 			)
@@ -138,12 +138,12 @@ def answered(doc) -> tuple[str, str]:
 	if doc.tanggal_tanggapan:
 		facts.append((_("Tanggal surat"), format_date(doc.tanggal_tanggapan)))
 	body = _page(
-		_paragraph(
+		paragraph(
 			_("Berikut tanggapan kami atas pengaduan Anda <b>{0}</b>.").format(escape_html(doc.perihal))
 		)
-		+ _facts(facts)
+		+ fact_table(facts)
 		+ f'<div style="margin: 12px 0;">{clean_html(doc.tanggapan or "")}</div>'
-		+ _paragraph(_("Tanggapan ini juga dapat dilihat di {0}.").format(_tracking_link(doc)))
+		+ paragraph(_("Tanggapan ini juga dapat dilihat di {0}.").format(_tracking_link(doc)))
 	)
 	return subject, body
 
@@ -156,17 +156,17 @@ def _page(content: str) -> str:
 		"Pengaturan Kantor", "nama_instansi"
 	)
 	return (
-		_paragraph(_("Yth. Bapak/Ibu Pelapor,"))
+		paragraph(_("Yth. Bapak/Ibu Pelapor,"))
 		+ content
-		+ _paragraph(_("Hormat kami,") + "<br>" + escape_html(office or ""))
+		+ paragraph(_("Hormat kami,") + "<br>" + escape_html(office or ""))
 	)
 
 
-def _paragraph(html: str) -> str:
+def paragraph(html: str) -> str:
 	return f'<p style="margin: 0 0 12px;">{html}</p>'
 
 
-def _facts(rows: list[tuple[str, str]]) -> str:
+def fact_table(rows: list[tuple[str, str]]) -> str:
 	cells = "".join(
 		f'<tr><td style="padding: 4px 16px 4px 0; color: #555;">{escape_html(label)}</td>'
 		f'<td style="padding: 4px 0; font-weight: bold; font-family: monospace; font-size: 16px;">'

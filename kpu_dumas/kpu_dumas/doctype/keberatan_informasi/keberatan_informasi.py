@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
-from kpu_dumas import clock, information, stages
+from kpu_dumas import clock, information, notify_informasi, stages
 from kpu_dumas.core import information_clocks as ic
 from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core.dates import format_date
@@ -38,6 +38,9 @@ class KeberatanInformasi(Document):
 			)
 		else:
 			stages.check_edit_rights(self, _("keberatan"))
+
+	def on_update(self):
+		notify_informasi.state_changed(self)
 
 	def before_submit(self):
 		if self.workflow_state != rules.SELESAI:

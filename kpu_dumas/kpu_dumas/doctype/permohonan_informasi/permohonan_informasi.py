@@ -6,8 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
-from kpu_dumas import clock, information, stages
+from kpu_dumas import clock, information, notify_informasi, stages
 from kpu_dumas.core import information_clocks as ic
+from kpu_dumas.core import information_letters
 from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core.identity import email_error, nik_error, normalize_nik, normalize_phone, phone_error
 from kpu_dumas.core.tracking import new_tracking_code
@@ -20,6 +21,7 @@ LETTERS_ON_ENTRY = {
 	rules.TERDAFTAR: "nomor_tanda_bukti",  # Tanda Bukti Penerimaan Permohonan
 	rules.DIPERPANJANG: "nomor_surat_perpanjangan",  # Surat Perpanjangan Jangka Waktu
 	rules.PEMBERITAHUAN: "nomor_pemberitahuan",  # Pemberitahuan Tertulis
+	rules.SELESAI: "nomor_surat_balasan",  # Surat Balasan, when granted information is handed over
 }
 
 
@@ -44,6 +46,9 @@ class PermohonanInformasi(Document):
 			)
 		else:
 			stages.check_edit_rights(self, _("permohonan informasi"))
+
+	def on_update(self):
+		notify_informasi.state_changed(self)
 
 	def before_submit(self):
 		if self.workflow_state != rules.SELESAI:
@@ -100,6 +105,8 @@ class PermohonanInformasi(Document):
 		if new_state == rules.PEMBERITAHUAN:
 			self.tanggal_pemberitahuan = today
 		field = LETTERS_ON_ENTRY.get(new_state)
+		if new_state == rules.SELESAI and self.keputusan not in information_letters.GRANTED:
+			field = None  # nothing handed over, no Surat Balasan
 		if field and not self.get(field):
 			code = frappe.db.get_single_value("Pengaturan Kantor", "kode_klasifikasi_ppid")
 			self.set(field, issue_letter_number(code, today))
