@@ -198,7 +198,7 @@ async function ppidChecks(browser) {
 	const page = await context.newPage();
 	page.setDefaultTimeout(TIMEOUT);
 
-	await check("the PPID opens a decided request in the Desk: state Pemberitahuan and the decision section", async () => {
+	await check("the PPID opens a decided request in the Desk: state Pemberitahuan, the decision section, its workspace in the breadcrumb", async () => {
 		const r = await context.request.post(`${BASE}/api/method/login`, {
 			form: { usr: ppid, pwd: SEED.informasi.password },
 		});
@@ -224,6 +224,11 @@ async function ppidChecks(browser) {
 		}
 		const number = await page.evaluate(() => cur_frm.doc.nomor_pemberitahuan);
 		assert(number, "no written-notice number");
+		await page.waitForFunction(
+			() => document.querySelector("#navbar-breadcrumbs")?.innerText.includes("Layanan Informasi Publik"),
+			null,
+			{ timeout: 10000 }
+		);
 		await page.evaluate(() => window.scrollTo(0, 0));
 		await page.screenshot({ path: `${SHOTS}informasi-desk-diputuskan.png` });
 	});

@@ -157,6 +157,23 @@ var kpu_laporan = {
 		];
 	},
 
+	// Every report's onload: the Excel button, and a breadcrumb to the report's own workspace (Frappe
+	// would name the module's oldest workspace, which may belong to another service).
+	WORKSPACES: {
+		"Register Pengaduan": "Pengaduan Masyarakat",
+		"Rekap Pengaduan": "Pengaduan Masyarakat",
+		"Kepatuhan Mutu Baku": "Pengaduan Masyarakat",
+		"Rekap Disposisi": "Kendali Disposisi",
+		"Register Permohonan Informasi": "Layanan Informasi Publik",
+		"Register Keberatan Informasi": "Layanan Informasi Publik",
+		"Laporan Layanan Informasi Publik": "Layanan Informasi Publik",
+	},
+	onload(report) {
+		kpu_laporan.add_excel_button(report);
+		const workspace = kpu_laporan.WORKSPACES[report.report_name];
+		if (workspace) frappe.breadcrumbs.add({ module: "KPU Dumas", workspace });
+	},
+
 	// "Unduh Excel": the .xlsx with title, totals and signature block, built on the server
 	// (kpu_dumas.reports.export).
 	add_excel_button(report) {

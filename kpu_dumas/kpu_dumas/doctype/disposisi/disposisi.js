@@ -10,6 +10,14 @@ frappe.ui.form.on("Disposisi", {
 		frm.set_query("disposisi_induk", () => ({ filters: { workflow_state: "Dikirim" } }));
 	},
 	refresh(frm) {
+		// Breadcrumb to this service's workspace, set after Frappe's own (which names the module's oldest).
+		setTimeout(() =>
+			frappe.breadcrumbs.add({
+				module: frm.meta.module,
+				doctype: frm.doctype,
+				workspace: "Kendali Disposisi",
+			})
+		);
 		if (frm.is_new() && !frm.doc.batas_waktu) preview_due(frm);
 		render_chain(frm);
 		const row = own_row(frm);

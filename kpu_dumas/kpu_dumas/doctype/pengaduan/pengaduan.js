@@ -3,6 +3,14 @@
 
 frappe.ui.form.on("Pengaduan", {
 	refresh(frm) {
+		// Breadcrumb to this service's workspace, set after Frappe's own (which names the module's oldest).
+		setTimeout(() =>
+			frappe.breadcrumbs.add({
+				module: frm.meta.module,
+				doctype: frm.doctype,
+				workspace: "Pengaduan Masyarakat",
+			})
+		);
 		show_current_stage(frm);
 		render_reporter_contact(frm);
 		show_dispositions(frm);

@@ -5,6 +5,6 @@
 
 frappe.query_reports["Kepatuhan Mutu Baku"] = {
 	filters: [...kpu_laporan.period_filters("year"), ...kpu_laporan.pengaduan_filters()],
-	onload: kpu_laporan.add_excel_button,
+	onload: kpu_laporan.onload,
 	formatter: kpu_laporan.bold_totals,
 };

@@ -5,6 +5,6 @@
 
 frappe.query_reports["Laporan Layanan Informasi Publik"] = {
 	filters: kpu_laporan.periodic_filters(),
-	onload: kpu_laporan.add_excel_button,
+	onload: kpu_laporan.onload,
 	formatter: kpu_laporan.bold_totals,
 };

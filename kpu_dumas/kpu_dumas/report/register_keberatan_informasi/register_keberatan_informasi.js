@@ -19,5 +19,5 @@ frappe.query_reports["Register Keberatan Informasi"] = {
 			options: ["", "Diajukan", "Terdaftar", "Diproses", "Ditanggapi", "Selesai"],
 		},
 	],
-	onload: kpu_laporan.add_excel_button,
+	onload: kpu_laporan.onload,
 };

@@ -5,5 +5,5 @@
 
 frappe.query_reports["Register Pengaduan"] = {
 	filters: [...kpu_laporan.period_filters("month"), ...kpu_laporan.pengaduan_filters()],
-	onload: kpu_laporan.add_excel_button,
+	onload: kpu_laporan.onload,
 };

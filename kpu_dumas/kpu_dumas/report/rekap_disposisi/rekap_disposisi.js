@@ -8,6 +8,6 @@ frappe.query_reports["Rekap Disposisi"] = {
 		...kpu_laporan.period_filters("month"),
 		{ fieldname: "penerima", label: __("Penerima"), fieldtype: "Link", options: "User" },
 	],
-	onload: kpu_laporan.add_excel_button,
+	onload: kpu_laporan.onload,
 	formatter: kpu_laporan.bold_totals,
 };

@@ -16,6 +16,6 @@ frappe.query_reports["Rekap Pengaduan"] = {
 			reqd: 1,
 		},
 	],
-	onload: kpu_laporan.add_excel_button,
+	onload: kpu_laporan.onload,
 	formatter: kpu_laporan.bold_totals,
 };
