@@ -129,5 +129,57 @@ window.kdPortal = (function () {
 		button.textContent = label || button.dataset.label;
 	}
 
-	return { post: post, showAlert: showAlert, watchFiles: watchFiles, busy: busy };
+	// Submit `form` to `method` after the page's own checks (validate() returns problem lines); on success
+	// hand the server's answer to done(data). Errors go to the `errors` alert box under `failTitle`.
+	function submitForm(form, opts) {
+		form.addEventListener("submit", async function (event) {
+			event.preventDefault();
+			const problems = opts.validate();
+			if (problems.length) {
+				showAlert(opts.errors, "Periksa kembali isian berikut:", problems);
+				return;
+			}
+			opts.errors.hidden = true;
+			busy(opts.button, "Mengirim…");
+			const result = await post(opts.method, new FormData(form));
+			busy(opts.button, null);
+			if (!result.ok) {
+				showAlert(opts.errors, opts.failTitle, result.errors);
+				return;
+			}
+			opts.done(result.data);
+		});
+	}
+
+	// The receipt every portal form shows: number and secret tracking code, whether an email went out, the
+	// tracking link and a copy button (`numberLabel` names the number in the copied text).
+	function showReceipt(data, numberLabel) {
+		document.getElementById("kd-form-view").hidden = true;
+		document.getElementById("kd-done").hidden = false;
+		document.getElementById("kd-done-nomor").textContent = data.nomor;
+		document.getElementById("kd-done-kode").textContent = data.kode_lacak;
+		document.getElementById("kd-done-email").hidden = !data.email_terkirim;
+		document.getElementById("kd-ke-lacak").href = "/lacak?nomor=" + encodeURIComponent(data.nomor);
+		document.getElementById("kd-salin").addEventListener("click", async function () {
+			const status = document.getElementById("kd-salin-status");
+			const text = numberLabel + ": " + data.nomor + "\nKode lacak: " + data.kode_lacak;
+			try {
+				await navigator.clipboard.writeText(text);
+				status.textContent = "Nomor dan kode lacak sudah disalin.";
+			} catch (e) {
+				status.textContent = "Tidak dapat menyalin otomatis; catat nomor dan kode di atas.";
+			}
+		});
+		window.scrollTo(0, 0);
+		document.getElementById("kd-done-title").focus();
+	}
+
+	return {
+		post: post,
+		showAlert: showAlert,
+		watchFiles: watchFiles,
+		busy: busy,
+		submitForm: submitForm,
+		showReceipt: showReceipt,
+	};
 })();
