@@ -80,6 +80,11 @@ ANNUAL = "Tahunan"
 RANGE = "Rentang Tanggal"
 
 
+def column(fieldname: str, label: str, width: int, fieldtype: str = "Data", **extra) -> dict:
+	"""A Script Report column."""
+	return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width, **extra}
+
+
 def period_bounds(filters) -> tuple[datetime.date, datetime.date]:
 	"""The office dates (inclusive) the filters ask for: a month or a year of `tahun`, or from/to."""
 	kind = filters.get("periode")

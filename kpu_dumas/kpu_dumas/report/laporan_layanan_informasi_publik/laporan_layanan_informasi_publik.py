@@ -86,7 +86,7 @@ def _exemption_field(exemption: str) -> str:
 
 def columns(result: ir.InformationRecap) -> list[dict]:
 	def col(fieldname, label, width=110, fieldtype="Int"):
-		return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width}
+		return common.column(fieldname, label, width, fieldtype)
 
 	cols = [
 		col("bulan", _("Bulan"), 130, "Data"),

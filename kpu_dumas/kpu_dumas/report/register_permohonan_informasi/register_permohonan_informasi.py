@@ -23,9 +23,7 @@ def execute(filters=None):
 
 
 def columns() -> list[dict]:
-	def col(fieldname, label, width, fieldtype="Data", **extra):
-		return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width, **extra}
-
+	col = common.column
 	return [
 		col("no", _("No."), 60, "Int"),
 		col("name", _("Nomor Registrasi"), 160, "Link", options=informasi.REQUEST),
