@@ -27,8 +27,13 @@ has_permission = {
 	"Disposisi": "kpu_dumas.disposisi_permissions.has_permission",
 }
 
+# Uploads to our records (Desk uploader, REST, code) pass the portal's content check; other apps'
+# files are not looked at (kpu_dumas.attachments).
+before_request = ["kpu_dumas.attachments.check_upload_request"]
+
 # Office calendar changes must reach the next due-time computation at once.
 doc_events = {
+	"File": {"validate": "kpu_dumas.attachments.validate_file"},
 	"Pengaturan Kantor": {"on_update": "kpu_dumas.clock.clear_calendar_cache"},
 	"Hari Libur Kantor": {
 		"on_update": "kpu_dumas.clock.clear_calendar_cache",

@@ -8,14 +8,18 @@ import pytest
 from kpu_dumas.core.files import (
 	ACCEPT,
 	allowed_labels,
+	attachment_error,
 	count_error,
 	format_megabytes,
+	pdf_error,
+	pdf_problem,
 	safe_file_name,
 	sniff_type,
 	upload_error,
 )
+from kpu_dumas.tests import samples
 
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n"
+PDF = samples.pdf()
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 13
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500
@@ -100,3 +104,75 @@ def test_limits_and_labels():
 	assert format_megabytes(5 * 1024 * 1024) == "5,0 MB"
 	assert count_error(5, 5) is None
 	assert "Paling banyak 5 berkas" in count_error(6, 5)
+
+
+# --- PDF safety (real PDFs written by pypdf, kpu_dumas/tests/samples.py) ------------------------------
+
+
+def test_a_plain_pdf_and_real_images_are_accepted():
+	assert pdf_problem(samples.pdf()) is None
+	assert upload_error("bukti.pdf", samples.pdf(), 1024 * 1024) is None
+	assert sniff_type(samples.JPEG) == "jpeg" and upload_error("foto.jpg", samples.JPEG, 1024 * 1024) is None
+	assert sniff_type(samples.PNG) == "png" and upload_error("foto.png", samples.PNG, 1024 * 1024) is None
+
+
+@pytest.mark.parametrize(
+	"make, problem",
+	[
+		(samples.pdf_with_javascript, "skrip"),
+		(samples.pdf_with_open_action, "skrip"),
+		(samples.pdf_encrypted, "terenkripsi"),
+		(samples.pdf_truncated, "rusak"),
+	],
+)
+def test_unsafe_pdfs_are_named_for_what_is_wrong(make, problem):
+	assert pdf_problem(make()) == problem
+
+
+def test_each_problem_has_its_own_indonesian_message_naming_the_file_and_the_fix():
+	messages = {
+		"skrip": pdf_error("C:\\dok\\skrip.pdf", samples.pdf_with_javascript()),
+		"terenkripsi": pdf_error("terkunci.pdf", samples.pdf_encrypted()),
+		"rusak": pdf_error("terpotong.pdf", samples.pdf_truncated()),
+	}
+	assert "'skrip.pdf'" in messages["skrip"] and "JavaScript" in messages["skrip"]
+	assert "kata sandi" in messages["terenkripsi"]
+	assert "rusak atau tidak utuh" in messages["rusak"]
+	assert len(set(messages.values())) == 3
+	assert all("simpan ulang sebagai pdf biasa" in m.lower() for m in messages.values())
+
+
+def test_the_portal_check_includes_the_pdf_check():
+	assert "JavaScript" in upload_error("a.pdf", samples.pdf_with_open_action(), 1024 * 1024)
+
+
+def test_an_open_action_that_only_goes_to_a_page_is_harmless():
+	from pypdf import PdfWriter
+	from pypdf.generic import ArrayObject, NameObject
+
+	writer = PdfWriter()
+	page = writer.add_blank_page(width=200, height=200)
+	destination = ArrayObject([page.indirect_reference, NameObject("/Fit")])
+	writer._root_object[NameObject("/OpenAction")] = destination
+	buffer = io.BytesIO()
+	writer.write(buffer)
+	assert pdf_problem(buffer.getvalue()) is None
+
+
+@pytest.mark.parametrize(
+	"name, content, expected",
+	[
+		(
+			"catatan.xlsx",
+			zip_bytes("[Content_Types].xml", "xl/workbook.xml"),
+			None,
+		),  # not a PDF: not ours to judge
+		("foto.jpg", samples.JPEG, None),
+		("sah.pdf", samples.pdf(), None),
+		("halaman.pdf", samples.HTML_AS_PDF, "bernama .pdf tetapi isinya bukan PDF"),
+		("tanpa-nama-pdf", samples.pdf_encrypted(), "kata sandi"),  # PDF by content, whatever its name
+	],
+)
+def test_desk_attachments_are_checked_when_they_claim_to_be_a_pdf(name, content, expected):
+	message = attachment_error(name, content)
+	assert (message is None) if expected is None else (expected in message)

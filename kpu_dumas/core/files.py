@@ -1,12 +1,17 @@
-"""Evidence files from the public portal: the type is read from the content, never from the name.
+"""Uploaded files: the type is read from the content, never from the name.
 
 A citizen's upload is accepted only when its first bytes are those of a PDF, JPEG, PNG, Word 97-2003
 (DOC, an OLE2 container holding a WordDocument stream) or Word (DOCX, a ZIP holding word/) file. An HTML
 page renamed to .pdf, a script, an executable or a spreadsheet is refused whatever it is called.
+
+Every PDF, from the portal or attached in the Desk, is also opened (pypdf, which every Frappe v15 ships)
+and refused when it carries scripts or automatic actions, is encrypted, or cannot be read whole: staff
+open these files on office computers, and Frappe's own check differs between v15 releases.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -98,9 +103,14 @@ def format_megabytes(size: int) -> str:
 	return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
 
 
+def shown_name(name: str | None) -> str:
+	"""The base name of an upload as shown in a message: no folders, at most 80 characters."""
+	return (re.split(r"[\\/]", name or "")[-1] or "tanpa nama")[:80]
+
+
 def upload_error(name: str, content: bytes, max_bytes: int) -> str | None:
 	"""Why one uploaded file is refused, in words a citizen understands; None when it is accepted."""
-	shown = (re.split(r"[\\/]", name or "")[-1] or "tanpa nama")[:80]
+	shown = shown_name(name)
 	if not content:
 		return f"Berkas '{shown}' kosong. Pilih berkas yang berisi dokumen atau foto bukti."
 	if len(content) > max_bytes:
@@ -113,7 +123,104 @@ def upload_error(name: str, content: bytes, max_bytes: int) -> str | None:
 			f"Berkas '{shown}' tidak dapat diterima karena isinya bukan {allowed_labels()}. Jenis berkas "
 			"diperiksa dari isinya, bukan dari namanya."
 		)
+	if sniff_type(content) == "pdf":
+		return pdf_error(name, content)
 	return None
+
+
+def attachment_error(name: str | None, content: bytes) -> str | None:
+	"""Why a file attached in the Desk to one of our records is refused; None when it is accepted.
+
+	Staff may attach any type Frappe allows; only what claims to be a PDF (by name or by content) is
+	checked, with the same rules as the portal.
+	"""
+	is_pdf_name = (name or "").lower().endswith(".pdf")
+	if not (is_pdf_name or (content or b"").startswith(_PDF)):
+		return None
+	if not (content or b"").startswith(_PDF):
+		return (
+			f"Berkas '{shown_name(name)}' bernama .pdf tetapi isinya bukan PDF. Jenis berkas diperiksa "
+			"dari isinya, bukan dari namanya: unggah berkas PDF yang asli."
+		)
+	return pdf_error(name, content)
+
+
+# --- PDF safety ------------------------------------------------------------------------------------
+
+# Keys whose presence anywhere in a PDF means it runs something when opened or used.
+_ACTIVE_KEYS = frozenset({"/JS", "/JavaScript", "/AA"})
+# Action types (/S) that run code or reach outside the document.
+_ACTIVE_ACTIONS = frozenset({"/JavaScript", "/Launch", "/ImportData", "/Rendition"})
+_MAX_OBJECTS = 200_000  # a walk bound: far above any real scan or form, below a decompression bomb
+
+
+def pdf_problem(content: bytes) -> str | None:
+	"""What makes a PDF unsafe to store: 'skrip', 'terenkripsi' or 'rusak'; None when it is a plain PDF.
+
+	'skrip': JavaScript (/JS, /JavaScript), additional actions (/AA), or an action that launches or
+	imports (/OpenAction or a link with /S /JavaScript, /Launch, ...). 'terenkripsi': an /Encrypt
+	dictionary, even with an empty user password. 'rusak': no %%EOF at the end (truncated), or pypdf
+	cannot read its cross-reference table, catalog or pages.
+	"""
+	from pypdf import PdfReader  # pypdf ships with every Frappe v15 (3.17 in 15.55, 6.x in 15.89)
+	from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+	if not content.startswith(_PDF) or b"%%EOF" not in content[-2048:]:
+		return "rusak"
+	try:
+		reader = PdfReader(io.BytesIO(content), strict=False)
+		if reader.is_encrypted or "/Encrypt" in reader.trailer:
+			return "terenkripsi"
+		if len(reader.pages) < 1:
+			return "rusak"
+		pending = [reader.trailer]
+		seen: set[tuple[int, int]] = set()
+		walked = 0
+		while pending:
+			obj = pending.pop()
+			if isinstance(obj, IndirectObject):
+				key = (obj.idnum, obj.generation)
+				if key in seen:
+					continue
+				seen.add(key)
+				obj = obj.get_object()
+			walked += 1
+			if walked > _MAX_OBJECTS:
+				return "rusak"
+			if isinstance(obj, DictionaryObject):
+				if _ACTIVE_KEYS.intersection(obj.keys()) or obj.get("/S") in _ACTIVE_ACTIONS:
+					return "skrip"
+				pending.extend(obj.values())
+			elif isinstance(obj, ArrayObject):
+				pending.extend(obj)
+	except Exception:
+		return "rusak"
+	return None
+
+
+def pdf_error(name: str | None, content: bytes) -> str | None:
+	"""The Indonesian refusal for an unsafe PDF, naming the file and what to do; None when it is safe."""
+	problem = pdf_problem(content)
+	if problem is None:
+		return None
+	shown = shown_name(name)
+	if problem == "skrip":
+		return (
+			f"Berkas '{shown}' ditolak karena PDF ini memuat skrip (JavaScript) atau tindakan otomatis "
+			"yang dapat membahayakan komputer petugas. Simpan ulang sebagai PDF biasa (misalnya melalui "
+			"Cetak > Simpan sebagai PDF) lalu kirim lagi."
+		)
+	if problem == "terenkripsi":
+		return (
+			f"Berkas '{shown}' ditolak karena PDF ini terkunci dengan kata sandi (terenkripsi) sehingga "
+			"tidak dapat dibuka petugas. Buka kuncinya lalu simpan ulang sebagai PDF biasa tanpa kata "
+			"sandi, kemudian kirim lagi."
+		)
+	return (
+		f"Berkas '{shown}' ditolak karena PDF ini rusak atau tidak utuh (misalnya terpotong saat diunduh "
+		"atau dipindai) sehingga tidak dapat dibuka. Buka berkas itu di perangkat Anda, simpan ulang "
+		"sebagai PDF biasa, lalu kirim lagi."
+	)
 
 
 def count_error(count: int, max_count: int) -> str | None:

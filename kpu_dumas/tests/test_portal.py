@@ -20,13 +20,14 @@ from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 
+from kpu_dumas.tests import samples
 from kpu_dumas.tests.utils import PASSWORD, act, advance, make_all_users
 
 API = "kpu_dumas.api.portal."
 METHODS = ("ajukan_pengaduan", "lacak_pengaduan", "lengkapi_pengaduan")
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-HTML_AS_PDF = b"<!DOCTYPE html><html><body><script>alert('x')</script>bukan pdf</body></html>"
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 20
+PDF = samples.pdf("Bukti uji portal")
+HTML_AS_PDF = samples.HTML_AS_PDF
+PNG = samples.PNG
 
 
 def _docx() -> bytes:
@@ -284,6 +285,26 @@ class TestPortal(FrappeTestCase):
 		self.assertIn("'laporan.pdf' tidak dapat diterima karena isinya bukan PDF", self.messages(r))
 		self.assertEqual(self.snapshot(), before)
 
+	def test_each_unsafe_pdf_is_refused_with_its_own_message_and_nothing_is_saved(self):
+		"""Scripts, encryption, a broken file and HTML named .pdf: each its own words, on every v15."""
+		cases = [
+			("skrip.pdf", samples.pdf_with_javascript(), "memuat skrip (JavaScript)"),
+			("buka-otomatis.pdf", samples.pdf_with_open_action(), "memuat skrip (JavaScript)"),
+			("terkunci.pdf", samples.pdf_encrypted(), "terkunci dengan kata sandi"),
+			("terpotong.pdf", samples.pdf_truncated(), "rusak atau tidak utuh"),
+			("halaman.pdf", HTML_AS_PDF, "tidak dapat diterima karena isinya bukan PDF"),
+		]
+		for name, content, expected in cases:
+			with self.subTest(name):
+				self.reset_rate_limits(self.ip)
+				before = self.snapshot()
+				r = self.post("ajukan_pengaduan", {**identity(), **complaint()}, files=((name, content),))
+				self.assertEqual(r.status_code, 417, r.get_data(as_text=True))
+				message = self.messages(r)
+				self.assertIn(f"Berkas '{name}'", message)
+				self.assertIn(expected, message)
+				self.assertEqual(self.snapshot(), before)
+
 	def test_too_large_and_too_many_files_are_refused(self):
 		frappe.db.set_single_value("Pengaturan Kantor", {"ukuran_berkas_maks_mb": 1, "jumlah_berkas_maks": 2})
 		frappe.db.commit()
@@ -296,7 +317,7 @@ class TestPortal(FrappeTestCase):
 			r = self.post(
 				"ajukan_pengaduan",
 				{**identity(), **complaint()},
-				files=(("a.pdf", PDF), ("b.png", PNG), ("c.pdf", PDF + b"c")),
+				files=(("a.pdf", PDF), ("b.png", PNG), ("c.pdf", samples.pdf("c"))),
 			)
 			self.assertEqual(r.status_code, 417)
 			self.assertIn("Paling banyak 2 berkas", self.messages(r))
@@ -310,7 +331,7 @@ class TestPortal(FrappeTestCase):
 	def test_a_refusal_after_files_were_written_leaves_nothing_on_disk(self):
 		"""The NIK is checked by Identitas Pelapor, after the evidence is stored: all of it is undone."""
 		before = self.snapshot()
-		unique_pdf = PDF + frappe.generate_hash().encode()
+		unique_pdf = samples.pdf(frappe.generate_hash())
 		r = self.post(
 			"ajukan_pengaduan",
 			{**identity(nomor_identitas="12345"), **complaint()},
@@ -481,7 +502,7 @@ class TestPortal(FrappeTestCase):
 		r = self.post(
 			"lengkapi_pengaduan",
 			{"nomor": result["nomor"], "kode": result["kode_lacak"], "tambahan": "Foto <i>terlampir</i>."},
-			files=(("nomor antrean.png", PNG + b"antrean"),),
+			files=(("nomor antrean.png", samples.png(rgb=(10, 200, 10))),),
 		)
 		self.assertEqual(r.status_code, 200, r.get_data(as_text=True))
 		self.assertEqual(r.json["message"]["status"], "Diterima")

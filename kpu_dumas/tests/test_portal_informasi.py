@@ -18,12 +18,13 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_test_client, now_datetime
 
 from kpu_dumas import clock
+from kpu_dumas.tests import samples
 from kpu_dumas.tests.utils import PASSWORD, act, make_all_users, make_permohonan
 
 API = "kpu_dumas.api.portal_informasi."
 METHODS = ("ajukan_permohonan", "ajukan_keberatan", "lacak_informasi")
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-HTML_AS_PDF = b"<!DOCTYPE html><html><body><script>alert('x')</script>bukan pdf</body></html>"
+PDF = samples.pdf("Bukti uji portal")
+HTML_AS_PDF = samples.HTML_AS_PDF
 
 MARK = "Uji portal informasi:"
 NAME = "Rahmat Pemohon Portal Uji"
@@ -252,7 +253,7 @@ class TestPortalInformasi(FrappeTestCase):
 		self.assertIn("'surat-kuasa.pdf' tidak dapat diterima karena isinya bukan PDF", self.messages(r))
 		self.assertEqual(self.snapshot(), before)
 
-		deed = PDF + frappe.generate_hash().encode()
+		deed = samples.pdf(frappe.generate_hash())
 		result = self.file_request(
 			files=(("dokumen_pemohon", "akta pendirian.pdf", deed),),
 			jenis_pemohon="Badan Hukum",

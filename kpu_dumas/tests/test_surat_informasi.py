@@ -22,6 +22,7 @@ from frappe.tests.utils import FrappeTestCase
 from pypdf import PdfReader
 
 from kpu_dumas import clock
+from kpu_dumas.tests import samples
 from kpu_dumas.tests.utils import (
 	AssetServer,
 	act,
@@ -110,7 +111,7 @@ class TestSuratInformasi(FrappeTestCase):
 			{
 				"doctype": "File",
 				"file_name": DATA_FILE,
-				"content": b"%PDF-1.4 data DPT uji",
+				"content": samples.pdf("data DPT uji"),
 				"attached_to_doctype": doc.doctype,
 				"attached_to_name": doc.name,
 				"attached_to_field": "lampiran_informasi",
