@@ -407,6 +407,61 @@ def _row_counts() -> dict[str, int]:
 	return counts
 
 
+# Other apps' records that installing, migrating and uninstalling us must leave exactly as they were:
+# every row (and its child rows) hashed. Names of ours are left out; the rest belongs to the neighbours.
+NEIGHBOUR_DOCTYPES = {
+	"Role": "name not in %(roles)s",
+	"Role Profile": "name not in %(role_profiles)s",
+	"Module Def": "name != %(module)s",
+	"Workspace": "ifnull(module, '') != %(module)s",
+	"Number Card": "ifnull(module, '') != %(module)s",
+	"Dashboard Chart": "ifnull(module, '') != %(module)s",
+	"Workflow": "document_type not in %(doctypes)s",
+	"Company": "1 = 1",
+}
+
+
+def _row_hash(row: dict) -> str:
+	return hashlib.sha1(json.dumps(row, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _neighbours() -> dict:
+	"""{DocType: {name: hash of the row and its child rows}} for the neighbours' records."""
+	values = {
+		"roles": _in(ROLES),
+		"role_profiles": _in(ROLE_PROFILES),
+		"module": MODULE,
+		"doctypes": _in(OUR_DOCTYPES),
+	}
+	out: dict[str, dict | None] = {}
+	for doctype, where in NEIGHBOUR_DOCTYPES.items():
+		table = f"tab{doctype}"
+		if table not in _TABLES:
+			out[doctype] = None
+			continue
+		child_tables = [
+			f"tab{options}"
+			for (options,) in _sql(
+				"select options from tabDocField where parent = %s and fieldtype in ('Table', 'Table MultiSelect')",
+				(doctype,),
+			)
+			if f"tab{options}" in _TABLES
+		]
+		rows = frappe.db.sql(f"select * from `{table}` where {where} order by name", values, as_dict=True)
+		children: dict[str, list] = {}
+		for child in child_tables:
+			for row in frappe.db.sql(
+				f"select * from `{child}` where parenttype = %s order by parent, parentfield, idx",
+				(doctype,),
+				as_dict=True,
+			):
+				children.setdefault(row["parent"], []).append({k: v for k, v in row.items() if k != "name"})
+		out[doctype] = {
+			row["name"]: _row_hash({"row": row, "children": children.get(row["name"], [])}) for row in rows
+		}
+	return out
+
+
 def take_snapshot() -> dict:
 	"""Everything the app puts into the current site, read from the database."""
 	global _TABLES
@@ -434,6 +489,7 @@ def take_snapshot() -> dict:
 			"Series": _series(),
 			"jobs and patches": _scheduler(),
 		},
+		"neighbours": _neighbours(),
 		"row counts": _row_counts(),
 	}
 
@@ -461,6 +517,8 @@ def snapshot(path: str) -> None:
 		f" Workflow State {size(records['Workflow State'])}, Workflow Action Master {size(records['Workflow Action Master'])},"
 		f" Workflow {len(records['Workflow']) - 1}"
 	)
+	neighbours = ", ".join(f"{dt} {size(rows)}" for dt, rows in snap["neighbours"].items())
+	print(f"  neighbours' records (hashed, compared row by row): {neighbours}")
 	print(
 		f"  Hari Libur Kantor {holidays['count'] if holidays else 'absent'}, Mutu Baku {size(data['Mutu Baku'])},"
 		f" Kategori Pengaduan {size(data['Kategori Pengaduan'])},"
@@ -575,6 +633,24 @@ def assert_clean(baseline_path: str, after_path: str) -> None:
 		raise SystemExit(1)
 
 
+def neighbours_equal(baseline_path: str, after_path: str) -> None:
+	"""Exit 1 unless every neighbour record (other apps' roles, workspaces, Company, ...) is as it was."""
+	baseline, after = _load(baseline_path)["neighbours"], _load(after_path)["neighbours"]
+	lines = []
+	for doctype in sorted(set(baseline) | set(after)):
+		a, b = baseline.get(doctype) or {}, after.get(doctype) or {}
+		for name in sorted(set(a) | set(b)):
+			if a.get(name) != b.get(name):
+				state = "gone" if name not in b else "added" if name not in a else "changed"
+				lines.append(f"  {doctype} {name!r}: {state}")
+	counted = ", ".join(f"{dt} {len(rows or {})}" for dt, rows in baseline.items())
+	if lines:
+		print(f"FAIL {len(lines)} record(s) of other apps differ from before install:")
+		print("\n".join(lines))
+		raise SystemExit(1)
+	print(f"PASS every record of the other apps is exactly as before install ({counted})")
+
+
 # --- installed -----------------------------------------------------------------------------------------
 
 
@@ -615,6 +691,97 @@ def assert_installed(path: str) -> None:
 		print("\n".join(missing))
 		raise SystemExit(1)
 	print(f"PASS install created everything {APP} ships")
+
+
+# --- names next to the other apps ---------------------------------------------------------------------
+
+# Record kinds an app ships as files in its module folders (<app>/<module>/<folder>/<name>/<name>.json).
+SHIPPED_KINDS = {
+	"DocType": "doctype",
+	"Report": "report",
+	"Print Format": "print_format",
+	"Web Form": "web_form",
+	"Workspace": "workspace",
+	"Number Card": "number_card",
+	"Dashboard Chart": "dashboard_chart",
+	"Page": "page",
+	"Notification": "notification",
+}
+
+
+def _json_files(root: Path, pattern: str):
+	for path in root.glob(pattern):
+		try:
+			data = json.loads(path.read_text(encoding="utf-8"))
+		except (OSError, ValueError):
+			continue
+		yield from (data if isinstance(data, list) else [data])
+
+
+def shipped_names(app: str) -> dict[str, set[str]]:
+	"""Names an app ships, read from its own files on this bench: {kind: {name}}.
+
+	Roles are every role its DocTypes, Reports, Pages and Workspaces grant, plus Role fixtures;
+	Workflows come from workflow/ folders and fixtures; Module Defs from modules.txt.
+	"""
+	root = Path(frappe.get_app_path(app))
+	names: dict[str, set[str]] = {kind: set() for kind in (*SHIPPED_KINDS, "Role", "Workflow", "Module Def")}
+	for kind, folder in SHIPPED_KINDS.items():
+		for data in _json_files(root, f"*/{folder}/*/*.json"):
+			if isinstance(data, dict) and data.get("doctype") == kind and data.get("name"):
+				names[kind].add(data["name"])
+				for row in data.get("permissions", []) + data.get("roles", []):
+					if isinstance(row, dict) and row.get("role"):
+						names["Role"].add(row["role"])
+	for data in _json_files(root, "*/workflow/*.json"):
+		if isinstance(data, dict) and data.get("doctype") == "Workflow":
+			names["Workflow"].add(data["name"])
+	for data in _json_files(root, "fixtures/*.json"):
+		if isinstance(data, dict) and data.get("doctype") in ("Role", "Workflow") and data.get("name"):
+			names[data["doctype"]].add(data["name"])
+	modules = root / "modules.txt"
+	if modules.exists():
+		names["Module Def"] |= {
+			m.strip() for m in modules.read_text(encoding="utf-8").splitlines() if m.strip()
+		}
+	return names
+
+
+def our_names() -> dict[str, set[str]]:
+	"""What kpu_dumas creates: its shipped files, and the Roles, Role Profiles and Workflows it installs."""
+	names = shipped_names(APP)
+	names["Role"] = set(ROLES)  # the roles we grant but do not create (System Manager, ...) are not ours
+	names["Role Profile"] = set(ROLE_PROFILES)
+	names["Workflow"] |= set(_workflow_names())
+	return names
+
+
+def assert_no_collisions() -> None:
+	"""Exit 1 if a name of ours equals (case-insensitively, as MariaDB compares) one another app ships."""
+	ours = our_names()
+	failed = False
+	for app in frappe.get_all_apps(with_internal_apps=True):
+		if app == APP:
+			continue
+		theirs = shipped_names(app)
+		if not theirs["DocType"]:
+			failed = True
+			print(f"FAIL read no DocType from {app}'s files: the reader is broken, nothing was compared")
+			continue
+		counted = ", ".join(f"{len(v)} {k}" for k, v in theirs.items() if v)
+		clashes = []
+		for kind, names in ours.items():
+			taken = {n.lower() for n in theirs.get(kind, ())}
+			clashes += [f"{kind} {n!r}" for n in sorted(names) if n.lower() in taken]
+		if clashes:
+			failed = True
+			print(f"FAIL {len(clashes)} name(s) of {APP} also shipped by {app}: {', '.join(clashes)}")
+		else:
+			print(f"PASS no name of {APP} equals one of {app}'s ({counted}, read from its files)")
+	checked = ", ".join(f"{len(v)} {k}" for k, v in ours.items() if v)
+	print(f"  names of {APP} checked: {checked}")
+	if failed:
+		raise SystemExit(1)
 
 
 # --- admin edits survive migrate ----------------------------------------------------------------------
@@ -684,6 +851,8 @@ COMMANDS = {
 	"assert_clean": assert_clean,
 	"admin_edit": admin_edit,
 	"check_admin_edit": check_admin_edit,
+	"assert_no_collisions": assert_no_collisions,
+	"neighbours_equal": neighbours_equal,
 }
 
 
