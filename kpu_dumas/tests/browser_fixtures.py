@@ -26,6 +26,13 @@ USERS = {
 	"pyb": ("pyb@kpu-dumas.test", "Hendra", "Gunawan", "Pejabat Yang Berwenang"),
 }
 
+# A member of staff who also keeps the office's books in ERPNext: both kinds of roles on one user.
+USER_GABUNGAN = ("staf.gabungan@kpu-dumas.test", "Dewi", "Lestari")
+ROLES_GABUNGAN_KPU = ("Petugas Penerima Aduan", "Petugas Desk Informasi", "Kasubag Hukum dan SDM")
+ROLES_GABUNGAN_ERPNEXT = ("Accounts User", "Sales User", "Stock User")
+# ERPNext workspaces those roles open, as the sidebar titles them.
+WORKSPACES_ERPNEXT = ("Accounting", "Selling", "Stock")
+
 PERIHAL_BIASA = "Antrean layanan informasi terlalu lama"
 PERIHAL_RAHASIA = "Dugaan pungutan pada layanan salinan dokumen"
 
@@ -72,6 +79,9 @@ def _seed():
 	# Show Desk times in the office's zone (WIB/WITA/WIT), not the server's.
 	time_zone = frappe.db.get_single_value("Pengaturan Kantor", "zona_waktu") or "Asia/Jakarta"
 	users = {key: ensure_user(*spec, time_zone=time_zone) for key, spec in USERS.items()}
+	erpnext = "erpnext" in frappe.get_installed_apps()
+	roles = ROLES_GABUNGAN_KPU + (ROLES_GABUNGAN_ERPNEXT if erpnext else ())
+	users["gabungan"] = ensure_user(*USER_GABUNGAN, roles, time_zone=time_zone)
 	biasa = ensure_complaint_biasa()
 	rahasia = ensure_complaint_rahasia(users["tim"])
 	frappe.db.commit()
@@ -79,6 +89,8 @@ def _seed():
 	result = {
 		"users": users,
 		"password": PASSWORD,
+		"erpnext": erpnext,
+		"workspaces_erpnext": list(WORKSPACES_ERPNEXT) if erpnext else [],
 		"pengaduan_biasa": biasa.name,
 		"pengaduan_rahasia": rahasia.name,
 		"pelapor_biasa": REPORTER_BIASA["nama_lengkap"],
@@ -91,7 +103,7 @@ def _seed():
 	print(json.dumps(result))
 
 
-def ensure_user(email: str, first_name: str, last_name: str, role: str, time_zone: str) -> str:
+def ensure_user(email: str, first_name: str, last_name: str, role: str | tuple, time_zone: str) -> str:
 	"""Create the demo user, or bring an existing one back to the demo values.
 
 	An unchanged user is not saved again (User.validate writes global defaults, which deadlocks
@@ -105,9 +117,11 @@ def ensure_user(email: str, first_name: str, last_name: str, role: str, time_zon
 		"language": "id",
 		"time_zone": time_zone,
 	}
+	wanted = (role,) if isinstance(role, str) else tuple(role)
 	if not frappe.db.exists("User", email):
 		user = frappe.get_doc({"doctype": "User", "email": email, "send_welcome_email": 0, **values})
-		user.append("roles", {"role": role})
+		for one in wanted:
+			user.append("roles", {"role": one})
 		user.new_password = PASSWORD
 		user.flags.ignore_password_policy = True
 		user.insert(ignore_permissions=True)
@@ -116,9 +130,10 @@ def ensure_user(email: str, first_name: str, last_name: str, role: str, time_zon
 	user = frappe.get_doc("User", email)
 	changed = any(user.get(k) != v for k, v in values.items())
 	user.update(values)
-	if role not in [r.role for r in user.roles]:
-		user.append("roles", {"role": role})
-		changed = True
+	for one in wanted:
+		if one not in [r.role for r in user.roles]:
+			user.append("roles", {"role": one})
+			changed = True
 	if changed:
 		user.send_welcome_email = 0
 		user.save(ignore_permissions=True)
