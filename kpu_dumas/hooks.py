@@ -12,6 +12,7 @@ export_python_type_annotations = True
 after_install = "kpu_dumas.setup.install.after_install"
 after_migrate = "kpu_dumas.setup.install.after_migrate"
 before_uninstall = "kpu_dumas.setup.install.before_uninstall"
+after_uninstall = "kpu_dumas.setup.install.after_uninstall"
 before_tests = "kpu_dumas.setup.install.before_tests"
 
 # Row- and document-level security, only for our own DocTypes.

@@ -279,3 +279,14 @@ def before_uninstall():
 	# Our patches' Patch Log rows: install-app marks every patch as done again on a reinstall.
 	frappe.db.delete("Patch Log", {"patch": ("like", "kpu_dumas.%")})
 	frappe.cache.delete_value("kpu_dumas:working_calendar")
+
+
+def after_uninstall():
+	"""Remove the copies Frappe keeps of our records while it drops our DocTypes.
+
+	Frappe 15.89 (not 15.55) keeps a Deleted Document of the Single Pengaturan Kantor, with its office
+	hours, when it deletes that DocType; it happens after before_uninstall, so it is cleared here.
+	Frappe has committed its last change by now, so this commits its own.
+	"""
+	frappe.db.delete("Deleted Document", {"deleted_doctype": ("in", OUR_DOCTYPES)})
+	frappe.db.commit()
