@@ -1,6 +1,6 @@
 """Files attached in the Desk to our records pass the portal's content check (kpu_dumas.core.files).
 
-Two doors, both limited to DocTypes of module KPU Dumas (ERPNext's and everyone else's files are never
+Two doors, both limited to our DocTypes (OUR_DOCTYPES) (ERPNext's and everyone else's files are never
 looked at):
 
 - `check_upload_request` (hook `before_request`): the Desk's uploader posts to `upload_file`. The file
@@ -15,13 +15,15 @@ from __future__ import annotations
 import frappe
 
 from kpu_dumas.core import files as evidence
+from kpu_dumas.setup.install import OUR_DOCTYPES
 
-MODULE = "KPU Dumas"
 UPLOAD_METHODS = frozenset({"upload_file", "frappe.handler.upload_file"})
+_OURS = frozenset(OUR_DOCTYPES)
 
 
-def is_ours(doctype: str | None) -> bool:
-	return bool(doctype) and frappe.get_cached_value("DocType", doctype, "module") == MODULE
+def is_ours(doctype) -> bool:
+	"""Whether `doctype` is one of ours (no query: the name may be anything a request sent)."""
+	return isinstance(doctype, str) and doctype in _OURS
 
 
 def refuse(message: str):

@@ -192,6 +192,13 @@ class TestLampiranDesk(FrappeTestCase):
 		frappe.db.rollback()
 		self.assertFalse(frappe.db.exists("File", {"file_name": "tanpa-pdf.pdf"}))
 
+	def test_every_doctype_of_the_module_is_covered_by_the_check(self):
+		"""The check keys on OUR_DOCTYPES: a new DocType of the module must be listed there."""
+		from kpu_dumas.setup.install import OUR_DOCTYPES
+
+		module = set(frappe.get_all("DocType", filters={"module": "KPU Dumas"}, pluck="name"))
+		self.assertEqual(module, set(OUR_DOCTYPES))
+
 	def test_files_of_other_doctypes_are_not_checked_by_us(self):
 		"""A good neighbour: a file attached to a ToDo (Frappe's) never meets our check."""
 		todo = frappe.get_doc({"doctype": "ToDo", "description": f"{MARK}: tetangga"}).insert(
