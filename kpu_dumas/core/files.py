@@ -118,12 +118,13 @@ def upload_error(name: str, content: bytes, max_bytes: int) -> str | None:
 			f"Berkas '{shown}' berukuran lebih dari {format_megabytes(max_bytes)}, batas ukuran per "
 			"berkas. Perkecil berkas (misalnya foto dengan resolusi lebih rendah) lalu kirim lagi."
 		)
-	if sniff_type(content) is None:
+	kind = sniff_type(content)
+	if kind is None:
 		return (
 			f"Berkas '{shown}' tidak dapat diterima karena isinya bukan {allowed_labels()}. Jenis berkas "
 			"diperiksa dari isinya, bukan dari namanya."
 		)
-	if sniff_type(content) == "pdf":
+	if kind == "pdf":
 		return pdf_error(name, content)
 	return None
 
@@ -134,15 +135,15 @@ def attachment_error(name: str | None, content: bytes) -> str | None:
 	Staff may attach any type Frappe allows; only what claims to be a PDF (by name or by content) is
 	checked, with the same rules as the portal.
 	"""
-	is_pdf_name = (name or "").lower().endswith(".pdf")
-	if not (is_pdf_name or (content or b"").startswith(_PDF)):
-		return None
-	if not (content or b"").startswith(_PDF):
+	is_pdf = (content or b"").startswith(_PDF)
+	if is_pdf:
+		return pdf_error(name, content)
+	if (name or "").lower().endswith(".pdf"):
 		return (
 			f"Berkas '{shown_name(name)}' bernama .pdf tetapi isinya bukan PDF. Jenis berkas diperiksa "
 			"dari isinya, bukan dari namanya: unggah berkas PDF yang asli."
 		)
-	return pdf_error(name, content)
+	return None
 
 
 # --- PDF safety ------------------------------------------------------------------------------------
