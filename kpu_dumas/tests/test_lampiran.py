@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import io
-import json
 import os
 
 import frappe
@@ -18,7 +17,14 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 
 from kpu_dumas.tests import samples
-from kpu_dumas.tests.utils import PASSWORD, make_all_users, make_identitas, make_pengaduan, make_permohonan
+from kpu_dumas.tests.utils import (
+	PASSWORD,
+	make_all_users,
+	make_identitas,
+	make_pengaduan,
+	make_permohonan,
+	server_messages,
+)
 
 MARK = "Uji lampiran Desk"
 
@@ -91,10 +97,7 @@ class TestLampiranDesk(FrappeTestCase):
 
 	@staticmethod
 	def messages(r) -> str:
-		return "\n".join(
-			json.loads(m).get("message", "")
-			for m in json.loads((r.json or {}).get("_server_messages") or "[]")
-		)
+		return server_messages(r)
 
 	@staticmethod
 	def snapshot() -> dict:

@@ -21,7 +21,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 
 from kpu_dumas.tests import samples
-from kpu_dumas.tests.utils import PASSWORD, act, advance, make_all_users
+from kpu_dumas.tests.utils import PASSWORD, act, advance, make_all_users, server_messages
 
 API = "kpu_dumas.api.portal."
 METHODS = ("ajukan_pengaduan", "lacak_pengaduan", "lengkapi_pengaduan")
@@ -202,9 +202,7 @@ class TestPortal(FrappeTestCase):
 		return self.post("lacak_pengaduan", {"nomor": nomor, "kode": kode}, **kw)
 
 	def messages(self, r) -> str:
-		return "\n".join(
-			json.loads(m).get("message", "") for m in json.loads(r.json.get("_server_messages") or "[]")
-		)
+		return server_messages(r)
 
 	def without_error_id(self, r) -> dict:
 		"""The response body without Frappe's random per-error id (it differs between any two errors)."""

@@ -19,7 +19,7 @@ from frappe.utils import add_days, get_test_client, now_datetime
 
 from kpu_dumas import clock
 from kpu_dumas.tests import samples
-from kpu_dumas.tests.utils import PASSWORD, act, make_all_users, make_permohonan
+from kpu_dumas.tests.utils import PASSWORD, act, make_all_users, make_permohonan, server_messages
 
 API = "kpu_dumas.api.portal_informasi."
 METHODS = ("ajukan_permohonan", "ajukan_keberatan", "lacak_informasi")
@@ -160,9 +160,7 @@ class TestPortalInformasi(FrappeTestCase):
 		return response
 
 	def messages(self, r) -> str:
-		return "\n".join(
-			json.loads(m).get("message", "") for m in json.loads(r.json.get("_server_messages") or "[]")
-		)
+		return server_messages(r)
 
 	def without_error_id(self, r) -> dict:
 		body = dict(r.json)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from contextlib import contextmanager
@@ -31,6 +32,14 @@ USERS = {
 	"ppid": ("ppid.uji@kpu-dumas.test", [roles.PPID]),
 	"atasan": ("atasan.ppid.uji@kpu-dumas.test", [roles.ATASAN_PPID]),
 }
+
+
+def server_messages(response) -> str:
+	"""The messages (frappe.throw / msgprint) of a test-client response, one per line."""
+	body = response.json or {}
+	return "\n".join(
+		json.loads(m).get("message", "") for m in json.loads(body.get("_server_messages") or "[]")
+	)
 
 
 def office(*args) -> datetime:
