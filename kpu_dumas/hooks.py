@@ -32,9 +32,18 @@ has_permission = {
 # files are not looked at (kpu_dumas.attachments).
 before_request = ["kpu_dumas.attachments.check_upload_request"]
 
+# The correction door (Koreksi Data) on the registers whose numbers and dates it corrects.
+doctype_js = {
+	"Pengaduan": "public/js/koreksi_data.js",
+	"Permohonan Informasi": "public/js/koreksi_data.js",
+	"Keberatan Informasi": "public/js/koreksi_data.js",
+}
+
 # Office calendar changes must reach the next due-time computation at once.
 doc_events = {
 	"File": {"validate": "kpu_dumas.attachments.validate_file"},
+	# Timeline diffs of our records never carry a requester's identity (only that it changed).
+	"Version": {"before_insert": "kpu_dumas.record.mask_identity_in_version"},
 	"Pengaturan Kantor": {"on_update": "kpu_dumas.clock.clear_calendar_cache"},
 	"Hari Libur Kantor": {
 		"on_update": "kpu_dumas.clock.clear_calendar_cache",

@@ -20,6 +20,7 @@ from frappe.utils import get_datetime
 
 from kpu_dumas import clock
 from kpu_dumas.core.deadlines import Duration, StageStatus, Unit, stage_status
+from kpu_dumas.core.record import same
 
 HISTORY_FIELD = "riwayat_tahap"
 
@@ -154,7 +155,7 @@ def check_edit_rights(doc, label: str):
 	if "System Manager" in roles:
 		return
 	owners = responsible_roles(doc.doctype, doc.workflow_state)
-	if owners and not roles.intersection(owners):
+	if owners and not roles.intersection(owners) and not _only_reasons_changed(doc, roles):
 		frappe.throw(
 			_("Pada status {0}, {1} hanya dapat diubah oleh peran: {2}.").format(
 				frappe.bold(doc.workflow_state), label, ", ".join(owners)
@@ -162,6 +163,30 @@ def check_edit_rights(doc, label: str):
 			frappe.PermissionError,
 			title=_("Tidak Berwenang"),
 		)
+
+
+# The reason an action requires, which whoever may take the action writes in any state.
+REASON_FIELDS = {"Batalkan": "alasan_pembatalan"}
+
+
+def _only_reasons_changed(doc, roles: set[str]) -> bool:
+	"""The save changes nothing but the reasons of actions this user may take from the current state."""
+	actions = {
+		t.action
+		for t in get_workflow(doc.doctype).transitions
+		if t.state == doc.workflow_state and t.allowed in roles
+	}
+	reasons = {REASON_FIELDS[a] for a in actions if a in REASON_FIELDS}
+	before = doc.get_doc_before_save()
+	if not reasons or not before:
+		return False
+	changed = {
+		df.fieldname
+		for df in doc.meta.fields
+		if df.fieldtype not in ("Table", "Table MultiSelect")
+		and not same(df.fieldtype, before.get(df.fieldname), doc.get(df.fieldname))
+	}
+	return bool(changed) and changed <= reasons
 
 
 def stage_intro(doc) -> dict | None:

@@ -38,6 +38,9 @@ def sweep_overdue():
 			frappe.db.set_value(
 				"Riwayat Tahap", row.name, "status", StageStatus.LATE.value, update_modified=False
 			)
+			# A form opened before this mark must reload before saving (Frappe's modified check),
+			# instead of sending the old status back and being refused by the history guard.
+			frappe.db.set_value(doctype, row.parent, "modified", now, update_modified=False)
 			if not row.terlambat_diberitahukan:
 				notify_late(doctype, row)
 				frappe.db.set_value(

@@ -25,6 +25,7 @@ from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.identity import email_error, nik_error, normalize_nik, normalize_phone, phone_error
 from kpu_dumas.core.portal import plain_text
 from kpu_dumas.core.tracking import tracking_code_matches
+from kpu_dumas.record import trusted
 
 REQUEST = public.PERMOHONAN
 OBJECTION = public.KEBERATAN
@@ -107,7 +108,7 @@ def ajukan_permohonan():
 		)
 		if frappe.get_meta(REQUEST).has_field("informasi_pemilu"):
 			doc.informasi_pemilu = 1 if _flag(form, "informasi_pemilu") else 0
-		doc.insert(ignore_permissions=True)
+		trusted(doc).insert(ignore_permissions=True)  # the portal writes its channel and user
 		_attach(files, doc)
 		for file in files:
 			frappe.db.set_value("File", file.name, "attached_to_field", "dokumen_pendukung_pemohon")

@@ -20,6 +20,7 @@ DITANGGAPI = "Ditanggapi"
 SELESAI = "Selesai"
 TIDAK_DITINDAKLANJUTI = "Tidak Ditindaklanjuti"
 DICABUT = "Dicabut"
+DIBATALKAN = "Dibatalkan"  # recorded in error (duplicate entry, wrong register): ends with a reason
 
 # While a complaint waits on the reporter, the officer's clock stops.
 PAUSE_STATES = frozenset({PERLU_DILENGKAPI})
@@ -102,6 +103,13 @@ REQUIRED_FOR_STATE: dict[str, list[tuple[tuple[str, ...], str]]] = {
 		(
 			("media_tanggapan",),
 			"Pilih 'Disampaikan melalui' di tab Tanggapan untuk mencatat bagaimana tanggapan sampai ke pelapor.",
+		)
+	],
+	DIBATALKAN: [
+		(
+			("alasan_pembatalan",),
+			"Isi 'Alasan Pembatalan' di tab Verifikasi: pembatalan mengakhiri pengaduan yang keliru dicatat "
+			"dan nomornya tidak dipakai lagi.",
 		)
 	],
 	DICABUT: [

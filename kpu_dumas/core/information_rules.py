@@ -16,6 +16,8 @@ PEMBERITAHUAN = "Pemberitahuan"
 SELESAI = "Selesai"
 # Keberatan Informasi adds
 DITANGGAPI = "Ditanggapi"
+# Both: recorded in error; ends with a reason, and its number is never reused
+DIBATALKAN = "Dibatalkan"
 
 GRANTED_IN_FULL = "Dikabulkan Seluruhnya"
 GRANTED_IN_PART = "Dikabulkan Sebagian"
@@ -60,10 +62,40 @@ def notice_errors(doc: Mapping) -> list[str]:
 	return errors
 
 
-def request_transition_errors(to_state: str, doc: Mapping) -> list[str]:
+DECISIONS = (GRANTED_IN_FULL, GRANTED_IN_PART, REFUSED, NOT_HELD, NOT_YET_DOCUMENTED)
+# The decisions each way into Pemberitahuan may record (by the state it leaves): the desk's Tolak only
+# refuses information excluded under Pasal 17; the PPID's Putuskan decides what the law allows.
+DECISIONS_FROM: dict[str, tuple[str, ...]] = {
+	TERDAFTAR: (REFUSED,),
+	DIPROSES: DECISIONS,
+	DIPERPANJANG: DECISIONS,
+}
+OBJECTION_DECISIONS = ("Keberatan Diterima", "Keberatan Ditolak")
+CANCEL_REASON = (
+	"Isi 'Alasan Pembatalan': pembatalan mengakhiri catatan yang keliru dan nomornya tidak dipakai lagi."
+)
+
+
+def decision_errors(from_state: str | None, doc: Mapping) -> list[str]:
+	allowed = DECISIONS_FROM.get(from_state or "")
+	decision = doc.get("keputusan")
+	if allowed is None or is_blank(decision) or decision in allowed:
+		return []
+	if allowed == (REFUSED,):
+		return [
+			f"Aksi Tolak oleh petugas desk hanya untuk informasi yang dikecualikan: keputusannya harus "
+			f"'{REFUSED}' dengan pasal pengecualian (UU 14/2008 Pasal 17), bukan '{decision}'. Keputusan "
+			"lain diambil PPID: gunakan aksi Teruskan."
+		]
+	return [f"Keputusan '{decision}' tidak dikenal. Pilih salah satu: " + ", ".join(allowed) + "."]
+
+
+def request_transition_errors(to_state: str, doc: Mapping, from_state: str | None = None) -> list[str]:
 	"""Why an information request may not enter `to_state` now; empty when it may."""
 	if to_state == PEMBERITAHUAN:
-		return notice_errors(doc)
+		return decision_errors(from_state, doc) or notice_errors(doc)
+	if to_state == DIBATALKAN and is_blank(doc.get("alasan_pembatalan")):
+		return [CANCEL_REASON]
 	if to_state == DIPERPANJANG and is_blank(doc.get("alasan_perpanjangan")):
 		return [
 			"Isi 'Alasan Perpanjangan' di tab Pemberitahuan Tertulis: perpanjangan wajib disertai alasan "
@@ -116,6 +148,10 @@ def objection_transition_errors(to_state: str, doc: Mapping) -> list[str]:
 		]
 		if missing:
 			return ["Tanggapan atas keberatan harus memuat: " + ", ".join(missing) + "."]
+		if doc.get("keputusan_atasan") not in OBJECTION_DECISIONS:
+			return ["Keputusan Atasan PPID harus salah satu: " + ", ".join(OBJECTION_DECISIONS) + "."]
+	if to_state == DIBATALKAN and is_blank(doc.get("alasan_pembatalan")):
+		return [CANCEL_REASON]
 	if to_state == SELESAI and is_blank(doc.get("tanggapan_pemohon")):
 		return ["Catat 'Tanggapan Pemohon atas Keputusan' sebelum menyelesaikan keberatan."]
 	return []

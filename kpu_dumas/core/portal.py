@@ -32,6 +32,10 @@ PUBLIC_STATES: dict[str, tuple[str, str]] = {
 		"Pengaduan tidak dapat ditindaklanjuti oleh kantor ini. Lihat alasannya di bawah.",
 	),
 	rules.DICABUT: ("Dicabut", "Pengaduan dicabut atau dianggap dicabut, dan penanganannya dihentikan."),
+	rules.DIBATALKAN: (
+		"Dibatalkan",
+		"Catatan pengaduan ini dibatalkan oleh kantor (misalnya tercatat ganda). Lihat alasannya di bawah.",
+	),
 }
 
 ANSWERED_STATES = frozenset({rules.DITANGGAPI, rules.SELESAI})

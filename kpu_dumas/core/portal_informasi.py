@@ -33,6 +33,10 @@ REQUEST_STATES: dict[str, tuple[str, str]] = {
 		"PPID telah menerbitkan pemberitahuan tertulis. Keputusannya tertera di bawah.",
 	),
 	rules.SELESAI: ("Selesai", "Informasi sudah diserahkan dan layanan permohonan selesai."),
+	rules.DIBATALKAN: (
+		"Dibatalkan",
+		"Catatan permohonan ini dibatalkan oleh PPID. Alasannya tertera di bawah.",
+	),
 }
 OBJECTION_STATES: dict[str, tuple[str, str]] = {
 	rules.DIAJUKAN: (
@@ -43,6 +47,10 @@ OBJECTION_STATES: dict[str, tuple[str, str]] = {
 	rules.DIPROSES: ("Diperiksa Atasan PPID", "Atasan PPID sedang memeriksa keberatan Anda."),
 	rules.DITANGGAPI: ("Ditanggapi", "Atasan PPID telah memberikan tanggapan tertulis. Lihat di bawah."),
 	rules.SELESAI: ("Selesai", "Penanganan keberatan selesai."),
+	rules.DIBATALKAN: (
+		"Dibatalkan",
+		"Catatan keberatan ini dibatalkan oleh PPID. Alasannya tertera di bawah.",
+	),
 }
 
 DECIDED_REQUEST_STATES = frozenset({rules.PEMBERITAHUAN, rules.SELESAI})

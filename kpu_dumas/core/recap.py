@@ -32,8 +32,9 @@ STATE_ORDER = (
 	rules.SELESAI,
 	rules.TIDAK_DITINDAKLANJUTI,
 	rules.DICABUT,
+	rules.DIBATALKAN,
 )
-FINAL_STATES = (rules.SELESAI, rules.TIDAK_DITINDAKLANJUTI, rules.DICABUT)
+FINAL_STATES = (rules.SELESAI, rules.TIDAK_DITINDAKLANJUTI, rules.DICABUT, rules.DIBATALKAN)
 
 ON_TIME = StageStatus.ON_TIME.value
 LATE = StageStatus.LATE.value
@@ -227,6 +228,7 @@ def status_summary(states: Mapping[str, int], on_time: int = 0, late: int = 0) -
 		"selesai": states.get(rules.SELESAI, 0),
 		"tidak_ditindaklanjuti": states.get(rules.TIDAK_DITINDAKLANJUTI, 0),
 		"dicabut": states.get(rules.DICABUT, 0),
+		"dibatalkan": states.get(rules.DIBATALKAN, 0),
 		"tepat_waktu": on_time,
 		"terlambat": late,
 		"persen_tepat_waktu": on_time_share(on_time, late),

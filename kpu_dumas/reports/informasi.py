@@ -115,5 +115,8 @@ def request_figures(row: dict, period: common.Period, extended_on, today: dateti
 		"tanggal": received,
 		"hari_kerja": ir.working_days_between(cal, received, notice),
 		"diperpanjang": bool(extended_on or row.get("batas_perpanjangan")),
-		"terlambat": ir.notice_late(deadline_day, notice, today),
+		# An imported past request without a notice date: its timeliness is unknown, not late.
+		"terlambat": False
+		if row.get("diimpor") and not notice
+		else ir.notice_late(deadline_day, notice, today),
 	}

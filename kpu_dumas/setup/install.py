@@ -42,8 +42,10 @@ OUR_DOCTYPES = (
 	"Instruksi Disposisi",
 	"Permohonan Informasi",
 	"Keberatan Informasi",
+	"Koreksi Data",
+	"Impor Register",
 )
-SERIES_PREFIXES = ("DUMAS-", "PLP-", "KPU-DUMAS-SURAT-", "PPID-", "KEB-", "DISP-")
+SERIES_PREFIXES = ("DUMAS-", "PLP-", "KPU-DUMAS-SURAT-", "PPID-", "KEB-", "DISP-", "KOR-", "IMP-")
 
 
 def _load(path: Path):

@@ -13,30 +13,26 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate
 
 from kpu_dumas import clock, stages
 from kpu_dumas.core import disposisi as rules
+from kpu_dumas.core import record as record_rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.deadlines import Duration, StageStatus, Unit
 from kpu_dumas.disposisi_permissions import visible_names
+from kpu_dumas.record import KpuRecord
 
 DOCTYPE = "Disposisi"
 RECIPIENTS = "Penerima Disposisi"
 # What only the recipient's own actions change (written with frappe.db.set_value, never by a form save).
-RECIPIENT_PROGRESS = (
-	"status",
-	"dibaca_pada",
-	"catatan_tindak_lanjut",
-	"selesai_pada",
-	"disposisi_lanjutan",
-	"terlambat_diberitahukan",
-)
+RECIPIENT_PROGRESS = record_rules.CHILD_SERVER_FIELDS[DOCTYPE]["penerima"]
 PRIORITY = {"Sangat Segera": "High", "Segera": "High"}
 
 
-class Disposisi(Document):
+class Disposisi(KpuRecord):
+	draft_state = rules.DRAFT
+
 	def onload(self):
 		self.mark_read()
 		self.set_onload("rantai", chain(self))

@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
 from kpu_dumas import clock, information, notify_informasi, stages
@@ -12,15 +11,19 @@ from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.tracking import new_tracking_code
 from kpu_dumas.numbering import issue_letter_number
+from kpu_dumas.record import KpuRecord
 
 MUTU_BAKU_FIELD = "mutu_baku_keberatan"
 
 
-class KeberatanInformasi(Document):
+class KeberatanInformasi(KpuRecord):
+	draft_state = rules.DIAJUKAN
+
 	def onload(self):
 		self.set_onload("tahap", stages.stage_intro(self))
 
 	def before_insert(self):
+		super().before_insert()
 		if not self.kode_lacak:
 			self.kode_lacak = new_tracking_code()
 
@@ -43,9 +46,10 @@ class KeberatanInformasi(Document):
 		notify_informasi.state_changed(self)
 
 	def before_submit(self):
-		if self.workflow_state != rules.SELESAI:
+		if self.workflow_state not in (rules.SELESAI, rules.DIBATALKAN):
 			frappe.throw(
-				_("Keberatan hanya dapat dikunci melalui aksi Selesaikan."), title=_("Belum Dapat Dikunci")
+				_("Keberatan hanya dapat dikunci melalui aksi Selesaikan atau Batalkan."),
+				title=_("Belum Dapat Dikunci"),
 			)
 
 	def clocks(self) -> ic.InformationClocks:

@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate
 
 from kpu_dumas import clock, notify, stages
@@ -12,6 +11,7 @@ from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.deadlines import Duration, Unit
 from kpu_dumas.core.tracking import new_tracking_code
 from kpu_dumas.numbering import issue_letter_number
+from kpu_dumas.record import KpuRecord
 
 SETTINGS = "Pengaturan Kantor"
 MUTU_BAKU_FIELD = "mutu_baku_pengaduan"
@@ -26,15 +26,21 @@ LETTERS_ON_ENTRY = {
 }
 
 
-class Pengaduan(Document):
+class Pengaduan(KpuRecord):
+	draft_state = rules.DITERIMA
+
 	def onload(self):
 		self.set_onload("tahap", stages.stage_intro(self))
 
 	def before_insert(self):
+		super().before_insert()
 		if not self.kode_lacak:
 			self.kode_lacak = new_tracking_code()
 
 	def validate(self):
+		if self.imported:
+			self.set_legal_deadlines()  # from the dates the register book carries
+			return
 		self.validate_reporter()
 		self.flag_late_filing()
 		self.set_legal_deadlines()
@@ -59,11 +65,11 @@ class Pengaduan(Document):
 
 	def before_submit(self):
 		"""Submitting happens only by moving into a final state of the workflow."""
-		final = {rules.SELESAI, rules.TIDAK_DITINDAKLANJUTI, rules.DICABUT}
+		final = {rules.SELESAI, rules.TIDAK_DITINDAKLANJUTI, rules.DICABUT, rules.DIBATALKAN}
 		if self.workflow_state not in final:
 			frappe.throw(
 				_(
-					"Pengaduan hanya dapat dikunci melalui aksi workflow yang mengakhirinya (Selesaikan, Tolak atau Cabut)."
+					"Pengaduan hanya dapat dikunci melalui aksi workflow yang mengakhirinya (Selesaikan, Tolak, Cabut atau Batalkan)."
 				),
 				title=_("Belum Dapat Dikunci"),
 			)

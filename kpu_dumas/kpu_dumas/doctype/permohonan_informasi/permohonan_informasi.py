@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
 from kpu_dumas import clock, information, notify_informasi, stages
@@ -13,6 +12,7 @@ from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core.identity import email_error, nik_error, normalize_nik, normalize_phone, phone_error
 from kpu_dumas.core.tracking import new_tracking_code
 from kpu_dumas.numbering import issue_letter_number
+from kpu_dumas.record import KpuRecord
 
 MUTU_BAKU_FIELD = "mutu_baku_permohonan"
 
@@ -25,15 +25,21 @@ LETTERS_ON_ENTRY = {
 }
 
 
-class PermohonanInformasi(Document):
+class PermohonanInformasi(KpuRecord):
+	draft_state = rules.DIAJUKAN
+
 	def onload(self):
 		self.set_onload("tahap", stages.stage_intro(self))
 
 	def before_insert(self):
+		super().before_insert()
 		if not self.kode_lacak:
 			self.kode_lacak = new_tracking_code()
 
 	def validate(self):
+		if self.imported:
+			self.set_notice_deadline()  # from the dates the register book carries
+			return
 		self.validate_requester()
 		self.set_notice_deadline()
 		change = stages.state_change(self)
@@ -48,12 +54,14 @@ class PermohonanInformasi(Document):
 			stages.check_edit_rights(self, _("permohonan informasi"))
 
 	def on_update(self):
-		notify_informasi.state_changed(self)
+		if not self.imported:
+			notify_informasi.state_changed(self)
 
 	def before_submit(self):
-		if self.workflow_state != rules.SELESAI:
+		if self.workflow_state not in (rules.SELESAI, rules.DIBATALKAN):
 			frappe.throw(
-				_("Permohonan hanya dapat dikunci melalui aksi Serahkan."), title=_("Belum Dapat Dikunci")
+				_("Permohonan hanya dapat dikunci melalui aksi Serahkan atau Batalkan."),
+				title=_("Belum Dapat Dikunci"),
 			)
 
 	# --- validation steps -------------------------------------------------------------------------
@@ -89,7 +97,7 @@ class PermohonanInformasi(Document):
 	def validate_transition(self, old_state, new_state):
 		if old_state is None or not stages.transition_taken(self, old_state, new_state):
 			return
-		errors = rules.request_transition_errors(new_state, self.as_dict())
+		errors = rules.request_transition_errors(new_state, self.as_dict(), old_state)
 		if errors:
 			frappe.throw("<br>".join(_(e) for e in errors), title=_("Belum Dapat {0}").format(_(new_state)))
 

@@ -56,8 +56,10 @@ def request_rows(filters, period: common.Period) -> list[dict]:
 			p.tanggal_pemberitahuan,
 			p.batas_pemberitahuan,
 			p.batas_perpanjangan,
+			p.diimpor,
 		)
 		.where(p.docstatus < 2)
+		.where(p.workflow_state != rules.DIBATALKAN)  # recorded in error: not a request served
 		.where(informasi.request_conditions(p, filters, period))
 		.run(as_dict=True)
 	)

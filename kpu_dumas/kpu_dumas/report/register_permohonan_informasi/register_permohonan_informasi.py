@@ -75,6 +75,7 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 			p.tanggal_pemberitahuan,
 			p.batas_pemberitahuan,
 			p.batas_perpanjangan,
+			p.diimpor,
 			p.tanggal_diserahkan,
 			p.biaya,
 			p.workflow_state,

@@ -1,0 +1,243 @@
+"""What only the app writes on our records, and how a client's write to it is recognised.
+
+The single list of server-owned fields: deadlines and legal clocks, letter and registration numbers,
+tracking codes, timeliness flags, what transitions record, the portal's own marks, the import's
+marks and the stage history. `kpu_dumas.record` refuses any client write to them; the correction door
+(`kpu_dumas.api.koreksi`) changes the few marked `correctable`, with a reason and an audit row.
+
+Frappe-free: values are compared by fieldtype the way the database stores them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+# Kinds of server-owned fields (what the README lists).
+DEADLINE = "batas waktu"
+NUMBER = "nomor"
+CODE = "kode lacak"
+FLAG = "penanda"
+TRANSITION = "dicatat transisi"
+PORTAL = "portal"
+IMPORT = "impor"
+
+
+@dataclass(frozen=True)
+class Owned:
+	fieldname: str
+	kind: str
+	correctable: bool = False  # the correction door may change it, with a reason
+
+
+IMPORT_MARKS = (
+	Owned("diimpor", IMPORT),
+	Owned("diimpor_oleh", IMPORT),
+	Owned("impor_register", IMPORT),
+)
+
+SERVER_FIELDS: dict[str, tuple[Owned, ...]] = {
+	"Pengaduan": (
+		Owned("batas_tanggapan_awal", DEADLINE),
+		Owned("batas_keputusan", DEADLINE),
+		Owned("batas_kelengkapan", DEADLINE),
+		Owned("nomor_tanda_terima", NUMBER, correctable=True),
+		Owned("nomor_surat_kelengkapan", NUMBER, correctable=True),
+		Owned("nomor_nota_dinas", NUMBER, correctable=True),
+		Owned("nomor_surat_tanggapan", NUMBER, correctable=True),
+		Owned("kode_lacak", CODE),
+		Owned("melewati_batas_pengajuan", FLAG),
+		Owned("tanggal_tanggapan", TRANSITION, correctable=True),
+		Owned("disetujui_oleh", TRANSITION),
+		Owned("pengguna_portal", PORTAL),
+		Owned("persetujuan_pernyataan", PORTAL),
+		Owned("tambahan_dari_pelapor", PORTAL),
+		*IMPORT_MARKS,
+	),
+	"Permohonan Informasi": (
+		Owned("batas_pemberitahuan", DEADLINE),
+		Owned("batas_perpanjangan", DEADLINE),
+		Owned("rezim_pemilu", FLAG),
+		Owned("nomor_tanda_bukti", NUMBER, correctable=True),
+		Owned("nomor_pemberitahuan", NUMBER, correctable=True),
+		Owned("nomor_surat_perpanjangan", NUMBER, correctable=True),
+		Owned("nomor_surat_balasan", NUMBER, correctable=True),
+		Owned("kode_lacak", CODE),
+		Owned("tanggal_pemberitahuan", TRANSITION, correctable=True),
+		Owned("pengguna_portal", PORTAL),
+		*IMPORT_MARKS,
+	),
+	"Keberatan Informasi": (
+		Owned("batas_tanggapan", DEADLINE),
+		Owned("batas_komisi_informasi", DEADLINE),
+		Owned("nomor_tanggapan", NUMBER, correctable=True),
+		Owned("kode_lacak", CODE),
+		Owned("tanggal_tanggapan", TRANSITION, correctable=True),
+	),
+	"Disposisi": (
+		Owned("dikirim_pada", TRANSITION),
+		Owned("selesai_pada", TRANSITION),
+		Owned("jalur", TRANSITION),
+	),
+}
+
+# Child tables whose every row is the server's: nobody adds, edits, reorders or removes a row.
+HISTORY_TABLES: dict[str, str] = {
+	"Pengaduan": "riwayat_tahap",
+	"Permohonan Informasi": "riwayat_tahap",
+	"Keberatan Informasi": "riwayat_tahap",
+	"Disposisi": "riwayat_tahap",
+}
+
+# Child tables whose rows a user writes, with columns only the app writes (here: what recipients did).
+# Recipients write them behind the issuer's open form (without touching `modified`), so a stale form
+# is normal: a save keeps the stored values (Disposisi.keep_recipient_progress) instead of refusing.
+CHILD_SERVER_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+	"Disposisi": {
+		"penerima": (
+			"status",
+			"dibaca_pada",
+			"catatan_tindak_lanjut",
+			"selesai_pada",
+			"disposisi_lanjutan",
+			"terlambat_diberitahukan",
+		),
+	},
+}
+
+# The channel only the portal writes: a Desk user can neither file as it nor move a case off it.
+PORTAL_CHANNEL = {"Pengaduan": ("kanal", "Website"), "Permohonan Informasi": ("kanal", "Website")}
+
+# Who may use the correction door, per DocType.
+CORRECTORS: dict[str, tuple[str, ...]] = {
+	"Pengaduan": ("Pejabat Yang Berwenang",),
+	"Permohonan Informasi": ("PPID",),
+	"Keberatan Informasi": ("PPID",),
+}
+
+# Bookkeeping columns of a child row that are not its content.
+ROW_META = frozenset(
+	{
+		"name",
+		"idx",
+		"parent",
+		"parentfield",
+		"parenttype",
+		"doctype",
+		"owner",
+		"creation",
+		"modified",
+		"modified_by",
+		"docstatus",
+	}
+)
+
+
+def owned(doctype: str) -> tuple[Owned, ...]:
+	return SERVER_FIELDS.get(doctype, ())
+
+
+def fieldnames(doctype: str) -> tuple[str, ...]:
+	return tuple(f.fieldname for f in owned(doctype))
+
+
+def correctable(doctype: str) -> tuple[str, ...]:
+	return tuple(f.fieldname for f in owned(doctype) if f.correctable)
+
+
+def number_fields() -> list[tuple[str, str]]:
+	"""Every (doctype, field) holding an issued letter number."""
+	return [(dt, f.fieldname) for dt, fields in SERVER_FIELDS.items() for f in fields if f.kind == NUMBER]
+
+
+def normalized(fieldtype: str, value):
+	"""The value as the database keeps it, so a form's strings compare equal to what was loaded."""
+	if fieldtype in ("Check", "Int"):
+		try:
+			return int(float(value or 0))
+		except (TypeError, ValueError):
+			return value
+	if fieldtype in ("Float", "Currency", "Percent"):
+		try:
+			return round(float(value or 0), 6)
+		except (TypeError, ValueError):
+			return value
+	if value in (None, ""):
+		return None
+	if fieldtype == "Date":
+		return _to_date(value)
+	if fieldtype == "Datetime":
+		return _to_datetime(value)
+	return str(value)
+
+
+def _to_date(value):
+	if isinstance(value, datetime):
+		return value.date()
+	if isinstance(value, date):
+		return value
+	try:
+		return date.fromisoformat(str(value).strip()[:10])
+	except ValueError:
+		return str(value)
+
+
+def _to_datetime(value):
+	if isinstance(value, datetime):
+		return value.replace(microsecond=0, tzinfo=None)
+	if isinstance(value, date):
+		return datetime(value.year, value.month, value.day)
+	try:
+		return datetime.fromisoformat(str(value).strip()).replace(microsecond=0, tzinfo=None)
+	except ValueError:
+		return str(value)
+
+
+def same(fieldtype: str, old, new) -> bool:
+	return normalized(fieldtype, old) == normalized(fieldtype, new)
+
+
+def history_violation(old_rows: list[dict], new_rows: list[dict], fieldtypes: dict[str, str]) -> str | None:
+	"""How a client's rows differ from the stored history rows: None when they are the same rows.
+
+	Rows are dicts of column -> value with their `name`; `fieldtypes` maps content columns to types.
+	"""
+	old_names = [r.get("name") for r in old_rows]
+	new_names = [r.get("name") for r in new_rows]
+	added = [n for n in new_names if n not in old_names]
+	removed = [n for n in old_names if n not in new_names]
+	if added:
+		return "ditambah"
+	if removed:
+		return "dihapus"
+	if old_names != new_names:
+		return "diubah urutannya"
+	for old, new in zip(old_rows, new_rows, strict=True):
+		for column, fieldtype in fieldtypes.items():
+			if column not in ROW_META and not same(fieldtype, old.get(column), new.get(column)):
+				return "diubah"
+	return None
+
+
+def changed_row_fields(
+	old_rows: list[dict],
+	new_rows: list[dict],
+	columns: tuple[str, ...],
+	fieldtypes: dict[str, str],
+	defaults: dict[str, object] | None = None,
+) -> list[tuple[int, str]]:
+	"""(row number, column) of server columns a client changed; a new row leaves them at their default."""
+	old_by_name = {r.get("name"): r for r in old_rows}
+	defaults = defaults or {}
+	out = []
+	for number, row in enumerate(new_rows, start=1):
+		before = old_by_name.get(row.get("name"))
+		for column in columns:
+			fieldtype = fieldtypes.get(column, "Data")
+			value = normalized(fieldtype, row.get(column))
+			if before is not None:
+				if value != normalized(fieldtype, before.get(column)):
+					out.append((number, column))
+			elif value not in (None, 0, normalized(fieldtype, defaults.get(column))):
+				out.append((number, column))
+	return out
