@@ -1,19 +1,14 @@
 """What the public portal shows: state names, timeline, plain text (kpu_dumas/core/portal.py)."""
 
+import json
+from pathlib import Path
+
 from kpu_dumas.core.complaint_rules import PAUSE_STATES
 from kpu_dumas.core.portal import PUBLIC_STATES, one_line, plain_text, public_state, public_timeline
 
-ALL_STATES = [
-	"Diterima",
-	"Perlu Dilengkapi",
-	"Terdaftar",
-	"Ditelaah",
-	"Rekomendasi",
-	"Ditanggapi",
-	"Selesai",
-	"Tidak Ditindaklanjuti",
-	"Dicabut",
-]
+# Every state of the shipped workflow, read from its definition.
+_WORKFLOW = Path(__file__).parents[1] / "kpu_dumas" / "kpu_dumas" / "workflow" / "alur_pengaduan.json"
+ALL_STATES = list(dict.fromkeys(row["state"] for row in json.loads(_WORKFLOW.read_text())["states"]))
 
 
 def test_every_workflow_state_has_a_public_name_and_explanation():

@@ -158,6 +158,7 @@ def test_summary_cards():
 		"selesai": 3,
 		"tidak_ditindaklanjuti": 1,
 		"dicabut": 0,
+		"dibatalkan": 0,
 		"tepat_waktu": 4,
 		"terlambat": 1,
 		"persen_tepat_waktu": 80.0,

@@ -336,7 +336,7 @@ class TestSuratInformasi(FrappeTestCase):
 			"Serahkan",
 			self.users["desk"],
 			diserahkan_melalui="Email",
-			tanggal_diserahkan="2026-04-10",
+			tanggal_diserahkan=frappe.utils.nowdate(),
 		)
 		self.assertFalse(refused.nomor_surat_balasan)
 

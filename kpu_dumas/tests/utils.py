@@ -31,6 +31,7 @@ USERS = {
 	"desk": ("desk.informasi.uji@kpu-dumas.test", [roles.PETUGAS_DESK_INFORMASI]),
 	"ppid": ("ppid.uji@kpu-dumas.test", [roles.PPID]),
 	"atasan": ("atasan.ppid.uji@kpu-dumas.test", [roles.ATASAN_PPID]),
+	"sistem": ("sistem.uji@kpu-dumas.test", ["System Manager"]),
 }
 
 

@@ -47,6 +47,7 @@ ACTION_FIELDS = {
 	"Kembalikan": {},
 	"Setujui": {"tanggapan": "<p>Loket tambahan dibuka.</p>"},
 	"Selesaikan": {"media_tanggapan": "Surat"},
+	"Batalkan": {"alasan_pembatalan": "Tercatat ganda dengan pengaduan lain."},
 }
 ROLE_USER = {
 	"Petugas Penerima Aduan": "petugas",

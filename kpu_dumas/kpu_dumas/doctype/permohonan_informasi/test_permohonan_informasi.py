@@ -38,9 +38,10 @@ ACTION_FIELDS = {
 	"Putuskan": GRANTED_NOTICE,
 	"Serahkan": {
 		"diserahkan_melalui": "Email",
-		"tanggal_diserahkan": "2026-03-20",
+		"tanggal_diserahkan": frappe.utils.nowdate(),  # not before today's written notice
 		"nomor_ekspedisi": "EKS-12",
 	},
+	"Batalkan": {"alasan_pembatalan": "Tercatat ganda dengan permohonan lain."},
 }
 PATH = {
 	"Diajukan": ("Registrasi", "desk"),
