@@ -168,7 +168,8 @@ def remove(doc):
 	if doc.docstatus == 1:
 		doc.flags.ignore_permissions = True
 		doc.cancel()
-	frappe.delete_doc("Pengaduan", doc.name, ignore_permissions=True, force=True)
+	# Demo data only: a registered case is never deleted in use (its on_trash refuses), here it is.
+	frappe.delete_doc("Pengaduan", doc.name, ignore_permissions=True, force=True, ignore_on_trash=True)
 
 
 def ensure_complaint_biasa():
@@ -336,7 +337,9 @@ def seed_informasi(time_zone: str | None = None) -> dict:
 		if doc.docstatus == 1:
 			doc.flags.ignore_permissions = True
 			doc.cancel()
-		frappe.delete_doc("Permohonan Informasi", doc.name, ignore_permissions=True, force=True)
+		frappe.delete_doc(
+			"Permohonan Informasi", doc.name, ignore_permissions=True, force=True, ignore_on_trash=True
+		)
 		doc = None
 	if not doc:
 		doc = frappe.get_doc(
