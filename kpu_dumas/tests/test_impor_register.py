@@ -172,3 +172,16 @@ class TestImporRegister(FrappeTestCase):
 		self.assertEqual(third.status, "Ditolak")
 		self.assertIn(f"Baris 3: tanggal diterima 01-05-2020 bukan tahun register {YEAR}", third.hasil)
 		self.assertEqual(frappe.db.count("Pengaduan", {"name": ("like", "ARSIP-C/%")}), 0)
+
+	def test_each_register_is_imported_by_its_own_officer(self):
+		with as_user(self.users["ppid"]):
+			doc = frappe.get_doc(
+				{
+					"doctype": "Impor Register",
+					"jenis_register": "Pengaduan",
+					"tahun": YEAR,
+					"berkas": "/files/x.xlsx",
+				}
+			).insert()
+			with self.assertRaises(frappe.PermissionError):
+				doc.impor()

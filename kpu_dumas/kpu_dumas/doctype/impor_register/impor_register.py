@@ -57,6 +57,15 @@ class ImporRegister(Document):
 	def impor(self):
 		"""Check every row, then create all the cases or none."""
 		self.check_permission("write")
+		allowed = {"System Manager", *record_rules.CORRECTORS[self.jenis_register]}
+		if not allowed & set(frappe.get_roles()):
+			frappe.throw(
+				_("Register {0} hanya dapat diimpor oleh: {1}.").format(
+					_(self.jenis_register), ", ".join(sorted(allowed))
+				),
+				frappe.PermissionError,
+				title=_("Tidak Berwenang"),
+			)
 		if self.status == SUCCESS:
 			frappe.throw(_("Impor {0} sudah berhasil.").format(self.name), title=_("Sudah Diimpor"))
 		header, rows = self.sheet()
