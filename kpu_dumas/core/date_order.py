@@ -8,22 +8,15 @@ gives its own Indonesian message. The controllers, the correction door and the i
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 
 from kpu_dumas.core.dates import format_date
+from kpu_dumas.core.record import normalized
 
 
 def as_date(value) -> date | None:
-	if value in (None, ""):
-		return None
-	if isinstance(value, datetime):
-		return value.date()
-	if isinstance(value, date):
-		return value
-	try:
-		return date.fromisoformat(str(value).strip()[:10])
-	except ValueError:
-		return None
+	day = normalized("Date", value)
+	return day if isinstance(day, date) else None
 
 
 def _not_future(doc: Mapping, field: str, label: str, today: date) -> list[str]:
