@@ -78,7 +78,7 @@ def guard(doc):
 		return
 	before = None if doc.is_new() else doc.get_doc_before_save()
 	meta = doc.meta
-	if doc.is_new() and doc.name and doc.doctype in rules.HISTORY_TABLES:
+	if doc.is_new() and doc.name:
 		_refuse(doc, _("Nomor Registrasi"), _("nomor registrasi diberikan oleh sistem saat pencatatan"))
 	for fieldname in rules.fieldnames(doc.doctype):
 		df = meta.get_field(fieldname)
@@ -149,7 +149,7 @@ def _refuse(doc, label, why):
 
 
 def check_date_order(doc):
-	errors = date_order.errors_for(doc.doctype, doc.as_dict(), clock.office_today())
+	errors = date_order.errors_for(doc.doctype, doc, clock.office_today())
 	if errors:
 		frappe.throw("<br>".join(_(e) for e in errors), title=_("Urutan Tanggal Tidak Benar"))
 
@@ -225,8 +225,7 @@ def registered(doc) -> bool:
 		fieldname, portal_value = rules.PORTAL_CHANNEL[doc.doctype]
 		if doc.get(fieldname) == portal_value:
 			return True
-	numbers = [f.fieldname for f in rules.owned(doc.doctype) if f.kind == rules.NUMBER]
-	return any(doc.get(f) for f in numbers)
+	return any(doc.get(f) for f in rules.numbers(doc.doctype))
 
 
 # --- track changes without identities ------------------------------------------------------------------

@@ -55,15 +55,6 @@ def test_history_rows_edited_added_removed_or_reordered():
 	assert rules.history_violation(old, old[::-1], types) == "diubah urutannya"
 
 
-def test_recipient_progress_is_compared_per_row_with_defaults_for_new_rows():
-	cols = ("status", "dibaca_pada")
-	types = {"status": "Select", "dibaca_pada": "Datetime"}
-	old = [{"name": "r1", "status": "Dibaca", "dibaca_pada": "2026-01-01 08:00:00"}]
-	new = [{"name": "r1", "status": "Belum Dibaca"}, {"name": "r2", "status": "Belum Dibaca"}]
-	changed = rules.changed_row_fields(old, new, cols, types, {"status": "Belum Dibaca"})
-	assert changed == [(1, "status"), (1, "dibaca_pada")]
-
-
 def test_correctable_fields_are_numbers_and_dates_only():
 	for doctype in rules.CORRECTORS:
 		for owned in rules.owned(doctype):

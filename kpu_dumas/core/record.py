@@ -145,9 +145,14 @@ def correctable(doctype: str) -> tuple[str, ...]:
 	return tuple(f.fieldname for f in owned(doctype) if f.correctable)
 
 
+def numbers(doctype: str) -> tuple[str, ...]:
+	"""The fields of `doctype` holding an issued letter number."""
+	return tuple(f.fieldname for f in owned(doctype) if f.kind == NUMBER)
+
+
 def number_fields() -> list[tuple[str, str]]:
 	"""Every (doctype, field) holding an issued letter number."""
-	return [(dt, f.fieldname) for dt, fields in SERVER_FIELDS.items() for f in fields if f.kind == NUMBER]
+	return [(dt, field) for dt in SERVER_FIELDS for field in numbers(dt)]
 
 
 def normalized(fieldtype: str, value):
@@ -204,11 +209,9 @@ def history_violation(old_rows: list[dict], new_rows: list[dict], fieldtypes: di
 	"""
 	old_names = [r.get("name") for r in old_rows]
 	new_names = [r.get("name") for r in new_rows]
-	added = [n for n in new_names if n not in old_names]
-	removed = [n for n in old_names if n not in new_names]
-	if added:
+	if set(new_names) - set(old_names):
 		return "ditambah"
-	if removed:
+	if set(old_names) - set(new_names):
 		return "dihapus"
 	if old_names != new_names:
 		return "diubah urutannya"
@@ -217,27 +220,3 @@ def history_violation(old_rows: list[dict], new_rows: list[dict], fieldtypes: di
 			if column not in ROW_META and not same(fieldtype, old.get(column), new.get(column)):
 				return "diubah"
 	return None
-
-
-def changed_row_fields(
-	old_rows: list[dict],
-	new_rows: list[dict],
-	columns: tuple[str, ...],
-	fieldtypes: dict[str, str],
-	defaults: dict[str, object] | None = None,
-) -> list[tuple[int, str]]:
-	"""(row number, column) of server columns a client changed; a new row leaves them at their default."""
-	old_by_name = {r.get("name"): r for r in old_rows}
-	defaults = defaults or {}
-	out = []
-	for number, row in enumerate(new_rows, start=1):
-		before = old_by_name.get(row.get("name"))
-		for column in columns:
-			fieldtype = fieldtypes.get(column, "Data")
-			value = normalized(fieldtype, row.get(column))
-			if before is not None:
-				if value != normalized(fieldtype, before.get(column)):
-					out.append((number, column))
-			elif value not in (None, 0, normalized(fieldtype, defaults.get(column))):
-				out.append((number, column))
-	return out
