@@ -159,6 +159,8 @@ def test_summary_cards():
 		"tidak_ditindaklanjuti": 1,
 		"dicabut": 0,
 		"dibatalkan": 0,
+		"diteruskan": 0,
+		"dialihkan": 0,
 		"tepat_waktu": 4,
 		"terlambat": 1,
 		"persen_tepat_waktu": 80.0,
@@ -272,3 +274,26 @@ def test_stage_compliance_unknown_stage_goes_last():
 		{"tahap": "Diterima", "status": ON_TIME, "selesai": 1, "waktu_kerja_menit": 1},
 	]
 	assert [s.tahap for s in stage_compliance(rows)] == ["Diterima", "Tahap Lain"]
+
+
+def test_forwarded_and_redirected_are_final_and_counted_apart():
+	rows = [
+		{"bulan": "2026-01", "status": "Diteruskan ke Instansi", "instansi": "DKPP"},
+		{"bulan": "2026-01", "status": "Dialihkan"},
+		{"bulan": "2026-01", "status": "Ditelaah"},
+	]
+	result = monthly_recap(rows, "instansi", values=["(tidak diteruskan)", "Bawaslu", "DKPP"])
+	assert result.total.rincian == {"DKPP": 1, "(tidak diteruskan)": 2}
+	assert result.values == ["(tidak diteruskan)", "Bawaslu", "DKPP"]
+	summary = result.summary()
+	assert (summary["dalam_proses"], summary["diteruskan"], summary["dialihkan"]) == (1, 1, 1)
+
+
+def test_register_notes_where_a_complaint_went():
+	from kpu_dumas.core.recap import path_note
+
+	assert path_note("Digabungkan", digabung_ke="DUMAS-2026-00001") == "Digabungkan ke DUMAS-2026-00001"
+	assert path_note("Dialihkan", dialihkan_ke="PPID-2026-00004") == "Dialihkan ke PPID-2026-00004"
+	assert path_note("Diteruskan ke Instansi", diteruskan_ke="DKPP") == "Diteruskan ke DKPP"
+	assert path_note("Ditelaah", berasal_dari="PPID-2026-00002") == "Dialihkan dari PPID-2026-00002"
+	assert path_note("Ditelaah", diteruskan_ke="DKPP") == ""  # chosen, not yet forwarded

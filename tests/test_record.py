@@ -24,7 +24,9 @@ def test_every_listed_field_exists_and_is_read_only_in_the_form():
 		for owned in rules.owned(doctype):
 			assert owned.fieldname in fields, (doctype, owned.fieldname)
 			assert fields[owned.fieldname].get("read_only"), (doctype, owned.fieldname)
-		assert fields[rules.HISTORY_TABLES[doctype]]["fieldtype"] == "Table"
+		for table in rules.HISTORY_TABLES[doctype]:
+			assert fields[table]["fieldtype"] == "Table", (doctype, table)
+			assert fields[table].get("read_only"), (doctype, table)
 
 
 def test_every_read_only_number_and_deadline_is_listed():

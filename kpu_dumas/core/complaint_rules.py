@@ -21,6 +21,15 @@ SELESAI = "Selesai"
 TIDAK_DITINDAKLANJUTI = "Tidak Ditindaklanjuti"
 DICABUT = "Dicabut"
 DIBATALKAN = "Dibatalkan"  # recorded in error (duplicate entry, wrong register): ends with a reason
+# The paths that take a complaint elsewhere (README "Jalur pengaduan"):
+DIGABUNGKAN = "Digabungkan"  # the same complaint again: merged into the main case (digabung_ke)
+DIALIHKAN = "Dialihkan"  # really a request for information: continued as a Permohonan Informasi
+DITERUSKAN = "Diteruskan ke Instansi"  # not the KPU's to decide: forwarded to the competent body
+
+FINAL_STATES = frozenset(
+	{SELESAI, TIDAK_DITINDAKLANJUTI, DICABUT, DIBATALKAN, DIGABUNGKAN, DIALIHKAN, DITERUSKAN}
+)
+NOT_AUTHORISED = "Bukan kewenangan KPU"  # the refusal reason a forward records
 
 # While a complaint waits on the reporter, the officer's clock stops.
 PAUSE_STATES = frozenset({PERLU_DILENGKAPI})
@@ -112,6 +121,25 @@ REQUIRED_FOR_STATE: dict[str, list[tuple[tuple[str, ...], str]]] = {
 			"dan nomornya tidak dipakai lagi.",
 		)
 	],
+	DITERUSKAN: [
+		(
+			("diteruskan_ke",),
+			"Pilih 'Diteruskan kepada Instansi yang Berwenang' di tab Verifikasi (Bawaslu, DKPP, Ombudsman RI "
+			"atau instansi lain) sebelum meneruskan pengaduan.",
+		)
+	],
+	DIGABUNGKAN: [
+		(
+			("digabung_ke",),
+			"Gunakan tombol Aksi Lain › Gabungkan: pilih pengaduan utama yang memuat hal yang sama.",
+		)
+	],
+	DIALIHKAN: [
+		(
+			("dialihkan_ke_permohonan",),
+			"Gunakan tombol Aksi Lain › Alihkan ke Permohonan Informasi: data permohonan diisi di sana.",
+		)
+	],
 	DICABUT: [
 		(
 			("alasan_pencabutan",),
@@ -142,6 +170,11 @@ def transition_errors(to_state: str, doc: Mapping, *, by_proxy: bool = False) ->
 		and is_blank(doc.get("keterangan_penolakan"))
 	):
 		errors.append("Alasan 'Lainnya' memerlukan keterangan penolakan.")
+	if to_state == TIDAK_DITINDAKLANJUTI and not is_blank(doc.get("diteruskan_ke")):
+		errors.append(
+			"Pengaduan ini memuat instansi tujuan penerusan: gunakan aksi 'Teruskan ke Instansi' agar Surat "
+			"Penerusan diterbitkan dan pelapor diberi tahu, atau kosongkan kolom instansi tujuan."
+		)
 	return errors
 
 

@@ -18,6 +18,7 @@ SELESAI = "Selesai"
 DITANGGAPI = "Ditanggapi"
 # Both: recorded in error; ends with a reason, and its number is never reused
 DIBATALKAN = "Dibatalkan"
+DIALIHKAN = "Dialihkan"  # really a complaint: continued as a Pengaduan (dialihkan_ke_pengaduan)
 
 GRANTED_IN_FULL = "Dikabulkan Seluruhnya"
 GRANTED_IN_PART = "Dikabulkan Sebagian"
@@ -96,6 +97,8 @@ def request_transition_errors(to_state: str, doc: Mapping, from_state: str | Non
 		return decision_errors(from_state, doc) or notice_errors(doc)
 	if to_state == DIBATALKAN and is_blank(doc.get("alasan_pembatalan")):
 		return [CANCEL_REASON]
+	if to_state == DIALIHKAN and is_blank(doc.get("dialihkan_ke_pengaduan")):
+		return ["Gunakan tombol Aksi Lain › Alihkan ke Pengaduan: data pengaduan diisi di sana."]
 	if to_state == DIPERPANJANG and is_blank(doc.get("alasan_perpanjangan")):
 		return [
 			"Isi 'Alasan Perpanjangan' di tab Pemberitahuan Tertulis: perpanjangan wajib disertai alasan "

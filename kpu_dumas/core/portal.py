@@ -36,6 +36,21 @@ PUBLIC_STATES: dict[str, tuple[str, str]] = {
 		"Dibatalkan",
 		"Catatan pengaduan ini dibatalkan oleh kantor (misalnya tercatat ganda). Lihat alasannya di bawah.",
 	),
+	rules.DIGABUNGKAN: (
+		"Digabungkan",
+		"Pengaduan yang sama sudah kami terima sebelumnya, sehingga pengaduan Anda digabungkan dan ditangani "
+		"bersama pengaduan utama. Perkembangannya tertera di bawah.",
+	),
+	rules.DIALIHKAN: (
+		"Dialihkan ke Permohonan Informasi",
+		"Pengaduan Anda berisi permintaan informasi publik, sehingga ditangani sebagai permohonan informasi "
+		"dengan nomor baru yang tertera di bawah (jangka waktunya dihitung sejak pengaduan Anda diterima).",
+	),
+	rules.DITERUSKAN: (
+		"Diteruskan ke Instansi Berwenang",
+		"Pokok pengaduan Anda bukan kewenangan KPU, sehingga kami teruskan kepada instansi yang berwenang. "
+		"Kontaknya tertera di bawah.",
+	),
 }
 
 ANSWERED_STATES = frozenset({rules.DITANGGAPI, rules.SELESAI})

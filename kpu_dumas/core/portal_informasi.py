@@ -37,6 +37,11 @@ REQUEST_STATES: dict[str, tuple[str, str]] = {
 		"Dibatalkan",
 		"Catatan permohonan ini dibatalkan oleh PPID. Alasannya tertera di bawah.",
 	),
+	rules.DIALIHKAN: (
+		"Dialihkan ke Pengaduan",
+		"Permohonan Anda ternyata berisi pengaduan, sehingga ditangani sebagai pengaduan dengan nomor "
+		"baru yang tertera di bawah.",
+	),
 }
 OBJECTION_STATES: dict[str, tuple[str, str]] = {
 	rules.DIAJUKAN: (

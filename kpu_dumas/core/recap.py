@@ -33,8 +33,13 @@ STATE_ORDER = (
 	rules.TIDAK_DITINDAKLANJUTI,
 	rules.DICABUT,
 	rules.DIBATALKAN,
+	rules.DIGABUNGKAN,
+	rules.DIALIHKAN,
+	rules.DITERUSKAN,
 )
-FINAL_STATES = (rules.SELESAI, rules.TIDAK_DITINDAKLANJUTI, rules.DICABUT, rules.DIBATALKAN)
+FINAL_STATES = tuple(s for s in STATE_ORDER if s in rules.FINAL_STATES)
+# A merged complaint is the same matter as its main case: the Rekap counts the main case only.
+NOT_COUNTED = (rules.DIGABUNGKAN,)
 
 ON_TIME = StageStatus.ON_TIME.value
 LATE = StageStatus.LATE.value
@@ -46,7 +51,8 @@ CONFIDENTIAL = "Dirahasiakan"
 LAPOR_CHANNEL = "SP4N-LAPOR!"
 EMPTY_VALUE = "(tidak diisi)"
 
-DIMENSIONS = ("kanal", "kategori", "status")
+DIMENSIONS = ("kanal", "kategori", "status", "instansi")
+NOT_FORWARDED = "(tidak diteruskan)"  # the "instansi" breakdown's value for a complaint kept here
 _MONTH_KEY = re.compile(r"^\d{4}-\d{1,2}$")
 
 
@@ -69,6 +75,26 @@ def channel_label(kanal: str | None, nomor_tiket: str | None = None) -> str:
 	if kanal == LAPOR_CHANNEL and tiket:
 		return f"{kanal} (tiket {tiket})"
 	return kanal
+
+
+def path_note(
+	status: str | None,
+	digabung_ke: str | None = None,
+	dialihkan_ke: str | None = None,
+	diteruskan_ke: str | None = None,
+	berasal_dari: str | None = None,
+) -> str:
+	"""Where a complaint went, or came from, as the register book writes it ("" for neither)."""
+	notes = []
+	if berasal_dari:
+		notes.append(f"Dialihkan dari {berasal_dari}")
+	if status == rules.DIGABUNGKAN and digabung_ke:
+		notes.append(f"Digabungkan ke {digabung_ke}")
+	elif status == rules.DIALIHKAN and dialihkan_ke:
+		notes.append(f"Dialihkan ke {dialihkan_ke}")
+	elif diteruskan_ke and status in (rules.DITERUSKAN, rules.TIDAK_DITINDAKLANJUTI):
+		notes.append(f"Diteruskan ke {diteruskan_ke}")
+	return "; ".join(notes)
 
 
 def timeliness(has_late, has_on_time, is_open=False) -> str:
@@ -187,7 +213,8 @@ def monthly_recap(
 	months: Iterable[str] = (),
 	values: Iterable[str] = (),
 ) -> MonthlyRecap:
-	"""Complaints per month, broken down by `dimension` (kanal, kategori or status).
+	"""Complaints per month, broken down by `dimension` (kanal, kategori, status or instansi: the body a
+	complaint was forwarded to).
 
 	Each row has `bulan` (or `tanggal`), the dimension's key, `status` (the workflow state),
 	`ketepatan` (see `timeliness`) and optionally `jumlah` (default 1). `months` lists months to show even
@@ -201,7 +228,7 @@ def monthly_recap(
 	states: Counter = Counter()
 	for row in rows:
 		key = month_key(row["bulan"] if row.get("bulan") else row["tanggal"])
-		value = row.get(dimension) or EMPTY_VALUE
+		value = row.get(dimension) or (NOT_FORWARDED if dimension == "instansi" else EMPTY_VALUE)
 		n = _count(row)
 		by_month.setdefault(key, MonthRow(key)).add(value, row.get("ketepatan"), n)
 		total.add(value, row.get("ketepatan"), n)
@@ -229,6 +256,8 @@ def status_summary(states: Mapping[str, int], on_time: int = 0, late: int = 0) -
 		"tidak_ditindaklanjuti": states.get(rules.TIDAK_DITINDAKLANJUTI, 0),
 		"dicabut": states.get(rules.DICABUT, 0),
 		"dibatalkan": states.get(rules.DIBATALKAN, 0),
+		"diteruskan": states.get(rules.DITERUSKAN, 0),
+		"dialihkan": states.get(rules.DIALIHKAN, 0),
 		"tepat_waktu": on_time,
 		"terlambat": late,
 		"persen_tepat_waktu": on_time_share(on_time, late),

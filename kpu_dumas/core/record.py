@@ -52,6 +52,16 @@ SERVER_FIELDS: dict[str, tuple[Owned, ...]] = {
 		Owned("pengguna_portal", PORTAL),
 		Owned("persetujuan_pernyataan", PORTAL),
 		Owned("tambahan_dari_pelapor", PORTAL),
+		# the paths a complaint takes elsewhere (kpu_dumas.api.jalur)
+		Owned("kemungkinan_duplikat", FLAG),
+		Owned("bukan_duplikat_oleh", TRANSITION),
+		Owned("bukan_duplikat_pada", TRANSITION),
+		Owned("alasan_bukan_duplikat", TRANSITION),
+		Owned("digabung_ke", TRANSITION),
+		Owned("dialihkan_ke_permohonan", TRANSITION),
+		Owned("berasal_dari_permohonan", TRANSITION),
+		Owned("nomor_surat_penerusan", NUMBER, correctable=True),
+		Owned("tanggal_penerusan", TRANSITION, correctable=True),
 		*IMPORT_MARKS,
 	),
 	"Permohonan Informasi": (
@@ -81,12 +91,13 @@ SERVER_FIELDS: dict[str, tuple[Owned, ...]] = {
 	),
 }
 
-# Child tables whose every row is the server's: nobody adds, edits, reorders or removes a row.
-HISTORY_TABLES: dict[str, str] = {
-	"Pengaduan": "riwayat_tahap",
-	"Permohonan Informasi": "riwayat_tahap",
-	"Keberatan Informasi": "riwayat_tahap",
-	"Disposisi": "riwayat_tahap",
+# Child tables whose every row is the server's: nobody adds, edits, reorders or removes a row. The stage
+# history, and the complaints merged into a main case (their channel and receipt time).
+HISTORY_TABLES: dict[str, tuple[str, ...]] = {
+	"Pengaduan": ("riwayat_tahap", "pengaduan_tergabung"),
+	"Permohonan Informasi": ("riwayat_tahap",),
+	"Keberatan Informasi": ("riwayat_tahap",),
+	"Disposisi": ("riwayat_tahap",),
 }
 
 # Child tables whose rows a user writes, with columns only the app writes (here: what recipients did).
