@@ -44,6 +44,8 @@ OUR_DOCTYPES = (
 	"Keberatan Informasi",
 	"Koreksi Data",
 	"Impor Register",
+	"Instansi Berwenang",
+	"Pengaduan Tergabung",
 )
 SERIES_PREFIXES = ("DUMAS-", "PLP-", "KPU-DUMAS-SURAT-", "PPID-", "KEB-", "DISP-", "KOR-", "IMP-")
 
@@ -71,6 +73,7 @@ def install():
 	create_workflows()
 	create_role_profiles()
 	create_categories()
+	create_competent_bodies()
 	create_time_standards()
 	create_holidays()
 	create_office_settings()
@@ -125,6 +128,29 @@ def create_workflows():
 			frappe.get_doc(definition).insert(ignore_permissions=True)
 
 
+def add_missing_states(states: set[str]):
+	"""Give workflows made before `states` existed those states, with the transitions into them.
+
+	A workflow that already has a state keeps it and its transitions as the admin left them (patches).
+	"""
+	create_workflow_masters()
+	for definition in workflow_definitions():
+		if not frappe.db.exists("Workflow", definition["name"]):
+			continue
+		workflow = frappe.get_doc("Workflow", definition["name"])
+		missing = {row["state"] for row in definition["states"]} & states
+		missing -= {row.state for row in workflow.states}
+		if not missing:
+			continue
+		for row in definition["states"]:
+			if row["state"] in missing:
+				workflow.append("states", row)
+		for row in definition["transitions"]:
+			if row["next_state"] in missing:
+				workflow.append("transitions", row)
+		workflow.save(ignore_permissions=True)
+
+
 # --- defaults -----------------------------------------------------------------------------------------
 
 
@@ -133,6 +159,13 @@ def create_categories():
 		return
 	for row in _load(FIXTURES / "kategori_pengaduan.json"):
 		frappe.get_doc({"doctype": "Kategori Pengaduan", **row}).insert(ignore_permissions=True)
+
+
+def create_competent_bodies():
+	"""Bawaslu, DKPP and Ombudsman RI, once; the office fills in their local addresses."""
+	for row in _load(FIXTURES / "instansi_berwenang.json"):
+		if not frappe.db.exists("Instansi Berwenang", row["nama_instansi"]):
+			frappe.get_doc({"doctype": "Instansi Berwenang", **row}).insert(ignore_permissions=True)
 
 
 def create_time_standards():
