@@ -32,10 +32,11 @@ has_permission = {
 # files are not looked at (kpu_dumas.attachments).
 before_request = ["kpu_dumas.attachments.check_upload_request"]
 
-# The correction door (Koreksi Data) on the registers whose numbers and dates it corrects.
+# The correction door (Koreksi Data) on the registers whose numbers and dates it corrects; the paths
+# that take a case elsewhere (duplicates, Gabungkan, Alihkan) on the two registers that have them.
 doctype_js = {
-	"Pengaduan": "public/js/koreksi_data.js",
-	"Permohonan Informasi": "public/js/koreksi_data.js",
+	"Pengaduan": ["public/js/koreksi_data.js", "public/js/jalur.js"],
+	"Permohonan Informasi": ["public/js/koreksi_data.js", "public/js/jalur.js"],
 	"Keberatan Informasi": "public/js/koreksi_data.js",
 }
 

@@ -57,6 +57,7 @@ class Surat:
 	signers: tuple[str, ...]  # Penandatangan Surat roles, first row found signs
 	reissued: bool = False  # a new number each time the state is entered (date of the last entry)
 	for_team: bool = False  # read by the Tim Pemeriksa: identity as the Tim sees it
+	outward: bool = False  # goes to another body: never a rahasia identity, whoever prints it
 
 
 SURAT = {
@@ -72,6 +73,7 @@ SURAT = {
 		"nomor_nota_dinas", rules.DITELAAH, (KASUBAG_HUKUM, PETUGAS_PENERIMA_ADUAN), for_team=True
 	),
 	"tanggapan": Surat("nomor_surat_tanggapan", rules.DITANGGAPI, (PEJABAT_BERWENANG,)),
+	"penerusan": Surat("nomor_surat_penerusan", rules.DITERUSKAN, (PEJABAT_BERWENANG,), outward=True),
 }
 
 # Free text typed by reporters and staff, printed escaped with its line breaks.
@@ -86,6 +88,7 @@ TEXT_FIELDS = (
 	"kanal",
 	"kategori",
 	"nomor_tiket_lapor",
+	"catatan_penerusan",
 )
 
 
@@ -106,7 +109,7 @@ def kpu_surat_context(doc, surat: str) -> frappe._dict:
 	kind = SURAT[surat]
 	settings = frappe.get_cached_doc(SETTINGS)
 	zone = zone_abbreviation(settings.zona_waktu or "Asia/Jakarta")
-	access = _access(doc, kind.for_team)
+	access = _access(doc, kind.for_team or kind.outward)
 	letter_date = _letter_date(doc, kind)
 	return frappe._dict(
 		kantor=office_details(settings, zone),
@@ -121,6 +124,7 @@ def kpu_surat_context(doc, surat: str) -> frappe._dict:
 		bukti=[text(row.keterangan) for row in doc.get("bukti") or [] if row.keterangan],
 		jumlah_bukti=len(doc.get("bukti") or []),
 		kode_lacak=_tracking_code(doc) if surat == "tanda_terima" and access == IDENTITY_ACCESS else None,
+		instansi=competent_body(doc.diteruskan_ke) if surat == "penerusan" else None,
 		url_lacak=get_url(TRACKING_ROUTE),
 		skala_pdf=1 if is_wkhtmltopdf_valid() else UNPATCHED_WKHTMLTOPDF_SCALE,
 	)
@@ -152,11 +156,24 @@ def reporter(doc, access: str) -> frappe._dict:
 	return shown
 
 
-def _access(doc, for_team: bool) -> str:
-	"""What the current user may see of the reporter; a letter for the Tim never shows more than the Tim sees."""
+def competent_body(name: str | None) -> frappe._dict:
+	"""The addressee of a Surat Penerusan: its full name and address, as the office filled them in."""
+	row = (
+		frappe.db.get_value(
+			"Instansi Berwenang", name, ["nama_instansi", "nama_lengkap", "alamat"], as_dict=True
+		)
+		if name
+		else None
+	) or frappe._dict(nama_instansi=name or "", nama_lengkap="", alamat="")
+	return frappe._dict(nama=text(row.nama_lengkap or row.nama_instansi), alamat=text(row.alamat))
+
+
+def _access(doc, contact_only: bool) -> str:
+	"""What the current user may see of the reporter; a letter for the Tim or for another body never shows
+	more than the Tim sees (no rahasia identity, no identity number)."""
 	if not frappe.has_permission("Pengaduan", "read", doc):
 		return NO_ACCESS  # e.g. a letter rendered for a Guest
-	return IDENTITY_ACCESS if can_read_identity() and not for_team else CONTACT_ACCESS
+	return IDENTITY_ACCESS if can_read_identity() and not contact_only else CONTACT_ACCESS
 
 
 def _tracking_code(doc) -> str | None:
@@ -266,6 +283,8 @@ def _letter_date(doc, kind: Surat):
 	"""The day the letter's workflow event happened (office zone); today while it has not happened."""
 	if kind.state == rules.DITANGGAPI and doc.tanggal_tanggapan:
 		return getdate(doc.tanggal_tanggapan)
+	if kind.state == rules.DITERUSKAN and doc.tanggal_penerusan:
+		return getdate(doc.tanggal_penerusan)
 	if kind.state:
 		entries = [
 			row.masuk for row in doc.get("riwayat_tahap") or [] if row.tahap == kind.state and row.masuk

@@ -1,4 +1,6 @@
-"""Email to the reporter when their complaint is filed, when missing items are asked and when it is answered.
+"""Email to the reporter when their complaint is filed, when missing items are asked, when it is answered,
+and when it goes elsewhere (merged into its main case, redirected to an information request, forwarded
+to the competent body).
 
 Only to the reporter, at the email in their Identitas Pelapor, and never for an anonymous complaint. No
 one else is copied, so a rahasia identity reaches nobody. Queued with frappe.sendmail: no Communication
@@ -29,6 +31,8 @@ def state_changed(doc, old_state: str | None, new_state: str) -> None:
 		compose = missing_items
 	elif new_state == rules.DITANGGAPI:
 		compose = answered
+	elif new_state in ROUTED:
+		compose = ROUTED[new_state]
 	else:
 		return
 	recipient = reporter_email(doc)
@@ -146,6 +150,79 @@ def answered(doc) -> tuple[str, str]:
 		+ paragraph(_("Tanggapan ini juga dapat dilihat di {0}.").format(_tracking_link(doc)))
 	)
 	return subject, body
+
+
+def merged(doc) -> tuple[str, str]:
+	subject = _("Pengaduan {0} digabungkan dengan {1}").format(doc.name, doc.digabung_ke)
+	body = _page(
+		paragraph(
+			_(
+				"Pengaduan Anda <b>{0}</b> ({1}) memuat hal yang sama dengan pengaduan {2} yang sudah kami "
+				"terima, sehingga keduanya kami tangani bersama sebagai satu pengaduan. Identitas Anda tetap "
+				"tercatat pada pengaduan Anda sendiri dan dijaga seperti sebelumnya."
+			).format(escape_html(doc.perihal), doc.name, doc.digabung_ke)
+		)
+		+ paragraph(
+			_(
+				"Perkembangannya tetap dapat Anda ikuti di {0} dengan nomor dan kode lacak pengaduan Anda."
+			).format(_tracking_link(doc))
+		)
+	)
+	return subject, body
+
+
+def redirected(doc) -> tuple[str, str]:
+	new = doc.dialihkan_ke_permohonan
+	subject = _("Pengaduan {0} ditangani sebagai permohonan informasi {1}").format(doc.name, new)
+	body = _page(
+		paragraph(
+			_(
+				"Pengaduan Anda <b>{0}</b> ({1}) berisi permintaan informasi publik, sehingga kami tangani "
+				"sebagai permohonan informasi dengan nomor <b>{2}</b>. Jangka waktu pemberitahuan tertulis "
+				"(UU 14/2008 Pasal 22) dihitung sejak pengaduan Anda diterima pada {3}."
+			).format(escape_html(doc.perihal), doc.name, new, clock.format_office(doc.tanggal_diterima))
+		)
+		+ paragraph(
+			_(
+				"Kode lacak untuk nomor baru dikirim dalam email tersendiri. Nomor dan kode lacak pengaduan "
+				"Anda tetap dapat dipakai di {0}."
+			).format(_tracking_link(doc))
+		)
+	)
+	return subject, body
+
+
+def forwarded(doc) -> tuple[str, str]:
+	from kpu_dumas.core.jalur import contact_lines
+
+	body_row = frappe.db.get_value(
+		"Instansi Berwenang",
+		doc.diteruskan_ke,
+		["nama_instansi", "nama_lengkap", "alamat", "telepon", "email", "situs_web"],
+		as_dict=True,
+	) or frappe._dict(nama_instansi=doc.diteruskan_ke)
+	name = body_row.nama_lengkap or body_row.nama_instansi
+	subject = _("Pengaduan {0} diteruskan kepada {1}").format(doc.name, body_row.nama_instansi)
+	body = _page(
+		paragraph(
+			_(
+				"Pokok pengaduan Anda <b>{0}</b> ({1}) bukan kewenangan KPU, sehingga pada {2} kami teruskan "
+				"kepada <b>{3}</b> yang berwenang menanganinya."
+			).format(
+				escape_html(doc.perihal), doc.name, format_date(doc.tanggal_penerusan), escape_html(name)
+			)
+		)
+		+ (fact_table(contact_lines(body_row)) if contact_lines(body_row) else "")
+		+ paragraph(
+			_(
+				"Untuk tindak lanjutnya, hubungi instansi tersebut. Keterangan ini juga dapat dilihat di {0}."
+			).format(_tracking_link(doc))
+		)
+	)
+	return subject, body
+
+
+ROUTED = {rules.DIGABUNGKAN: merged, rules.DIALIHKAN: redirected, rules.DITERUSKAN: forwarded}
 
 
 # --- building blocks ------------------------------------------------------------------------------

@@ -257,12 +257,33 @@ def objection_answered(doc):
 	return _("Tanggapan atas keberatan {0}").format(doc.name), body, [letter(doc, "tanggapan")]
 
 
+def request_redirected(doc):
+	body = paragraph(
+		_(
+			"Permohonan informasi Anda {0} berisi pengaduan, sehingga kami tangani sebagai pengaduan dengan "
+			"nomor <b>{1}</b>, terhitung sejak permohonan Anda diterima pada {2}. Kode lacak untuk nomor baru "
+			"dikirim dalam email tersendiri; nomor dan kode lacak permohonan Anda tetap dapat dipakai di {3}."
+		).format(
+			doc.name,
+			doc.dialihkan_ke_pengaduan,
+			clock.format_office(doc.tanggal_diterima),
+			get_url(TRACKING_PAGE),
+		)
+	)
+	return (
+		_("Permohonan {0} ditangani sebagai pengaduan {1}").format(doc.name, doc.dialihkan_ke_pengaduan),
+		body,
+		[],
+	)
+
+
 MESSAGES = {
 	(PERMOHONAN, None): request_received,
 	(PERMOHONAN, rules.TERDAFTAR): request_registered,
 	(PERMOHONAN, rules.DIPERPANJANG): request_extended,
 	(PERMOHONAN, rules.PEMBERITAHUAN): request_decided,
 	(PERMOHONAN, rules.SELESAI): request_handed_over,
+	(PERMOHONAN, rules.DIALIHKAN): request_redirected,
 	(KEBERATAN, None): objection_received,
 	(KEBERATAN, rules.DITANGGAPI): objection_answered,
 }

@@ -102,24 +102,22 @@ def _guard_channel(doc, before):
 
 
 def _guard_history(doc, before):
-	table = rules.HISTORY_TABLES.get(doc.doctype)
-	if not table:
-		return
-	child_meta = frappe.get_meta(doc.meta.get_field(table).options)
-	fieldtypes = {
-		df.fieldname: df.fieldtype for df in child_meta.fields if df.fieldname not in rules.ROW_META
-	}
-	old_rows = [row.as_dict() for row in (before.get(table) if before else [])]
-	new_rows = [row.as_dict() for row in doc.get(table)]
-	how = rules.history_violation(old_rows, new_rows, fieldtypes)
-	if how:
-		_refuse(
-			doc,
-			_(doc.meta.get_label(table)),
-			_("baris riwayat tahap dicatat oleh sistem pada setiap transisi dan tidak dapat {0}").format(
-				_(how)
-			),
-		)
+	for table in rules.HISTORY_TABLES.get(doc.doctype, ()):
+		child_meta = frappe.get_meta(doc.meta.get_field(table).options)
+		fieldtypes = {
+			df.fieldname: df.fieldtype for df in child_meta.fields if df.fieldname not in rules.ROW_META
+		}
+		old_rows = [row.as_dict() for row in (before.get(table) if before else [])]
+		new_rows = [row.as_dict() for row in doc.get(table)]
+		how = rules.history_violation(old_rows, new_rows, fieldtypes)
+		if how:
+			_refuse(
+				doc,
+				_(doc.meta.get_label(table)),
+				_("baris {0} dicatat oleh sistem dan tidak dapat {1}").format(
+					_(doc.meta.get_label(table)).lower(), _(how)
+				),
+			)
 
 
 def _server_note(fieldtype, stored) -> str:

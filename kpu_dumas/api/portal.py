@@ -203,7 +203,56 @@ def case_for_public(name: str) -> dict:
 	if state == rules.TIDAK_DITINDAKLANJUTI:
 		case["alasan"] = doc.alasan_tidak_ditindaklanjuti or ""
 		case["diteruskan_ke"] = doc.diteruskan_ke or ""
+	if path := _path_for_public(doc):
+		case["jalur"] = path
 	return case
+
+
+def _path_for_public(doc) -> dict | None:
+	"""Where a merged, redirected or forwarded complaint went, in public words: the main case's progress
+	(never its reporter or answer text), the new number (never its code), the body's contact."""
+	state = doc.workflow_state
+	if state == rules.DIGABUNGKAN and doc.digabung_ke:
+		main = frappe.get_doc("Pengaduan", doc.digabung_ke)
+		label, explanation = public_state(main.workflow_state)
+		rows = [{"tahap": r.tahap, "masuk": r.masuk} for r in sorted(main.riwayat_tahap, key=lambda r: r.idx)]
+		facts = [(_("Pengaduan utama"), main.name), (_("Status pengaduan utama"), label)]
+		if main.workflow_state in ANSWERED_STATES and main.nomor_surat_tanggapan:
+			facts.append((_("Nomor surat tanggapan"), main.nomor_surat_tanggapan))
+		return {
+			"judul": _("Ditangani bersama pengaduan {0}").format(main.name),
+			"teks": explanation,
+			"fakta": facts,
+			"riwayat": [
+				{"label": t["label"], "waktu": clock.format_office(t["masuk"])} for t in public_timeline(rows)
+			],
+		}
+	if state == rules.DIALIHKAN and doc.dialihkan_ke_permohonan:
+		return {
+			"judul": _("Dilanjutkan sebagai permohonan informasi"),
+			"teks": _(
+				"Lacak permohonan ini dengan nomor barunya dan kode lacak yang dikirim kepada Anda untuk nomor itu."
+			),
+			"fakta": [(_("Nomor permohonan informasi"), doc.dialihkan_ke_permohonan)],
+		}
+	if state == rules.DITERUSKAN and doc.diteruskan_ke:
+		from kpu_dumas.core.jalur import contact_lines
+
+		body = frappe.db.get_value(
+			"Instansi Berwenang",
+			doc.diteruskan_ke,
+			["nama_instansi", "nama_lengkap", "alamat", "telepon", "email", "situs_web"],
+			as_dict=True,
+		) or frappe._dict(nama_instansi=doc.diteruskan_ke)
+		facts = [(_("Instansi"), body.nama_lengkap or body.nama_instansi)]
+		if doc.tanggal_penerusan:
+			facts.append((_("Diteruskan pada"), format_date(doc.tanggal_penerusan)))
+		return {
+			"judul": _("Diteruskan kepada {0}").format(body.nama_instansi),
+			"teks": _("Untuk tindak lanjut pengaduan Anda, hubungi instansi tersebut."),
+			"fakta": facts + [(_(label), value) for label, value in contact_lines(body)],
+		}
+	return None
 
 
 def portal_limits() -> tuple[int, int]:

@@ -241,6 +241,14 @@ def request_for_public(name: str) -> dict:
 				"Bila Anda tidak puas dengan keputusan ini, Anda dapat mengajukan keberatan kepada Atasan "
 				"PPID paling lambat {0} (UU 14/2008 Pasal 35 dan 36)."
 			).format(clock.format_office(deadline))
+	if state == rules.DIALIHKAN and doc.dialihkan_ke_pengaduan:
+		case["jalur"] = {
+			"judul": _("Dilanjutkan sebagai pengaduan"),
+			"teks": _(
+				"Lacak pengaduan ini dengan nomor barunya dan kode lacak yang dikirim kepada Anda untuk nomor itu."
+			),
+			"fakta": [(_("Nomor pengaduan"), doc.dialihkan_ke_pengaduan)],
+		}
 	return case
 
 

@@ -212,6 +212,11 @@ def dimension_values(dimension: str) -> list[str]:
 		return channel_options()
 	if dimension == "kategori":
 		return category_options()
+	if dimension == "instansi":
+		return [
+			recap.NOT_FORWARDED,
+			*frappe.get_all("Instansi Berwenang", pluck="name", order_by="creation asc"),
+		]
 	return list(recap.STATE_ORDER)
 
 

@@ -101,6 +101,7 @@ def _seed():
 		"identitas_rahasia": rahasia.identitas_pelapor,
 		"disposisi": seed_disposisi(time_zone),
 		"informasi": seed_informasi(time_zone),
+		"jalur": seed_jalur(),
 	}
 	print(json.dumps(result))
 
@@ -237,6 +238,84 @@ def ensure_complaint_rahasia(tim_user: str):
 	apply_workflow(doc, "Teruskan")
 	doc.reload()
 	return doc
+
+
+# --- Jalur (tests/browser/jalur.spec.mjs) -------------------------------------------------------------
+
+REPORTER_JALUR = {
+	"nama_lengkap": "Yolanda Mokoginta",
+	"jenis_identitas": "KTP",
+	"nomor_identitas": "7503016406930003",
+	"alamat": "Jl. Nani Wartabone No. 3, Marisa",
+	"telepon": "081356781234",
+	"email": "yolanda.demo@contoh.id",
+}
+PERIHAL_JALUR_UTAMA = "Petugas PPK Kecamatan Paguat meminta uang untuk pindah memilih"
+PERIHAL_JALUR_DUPLIKAT = "Petugas PPK Paguat meminta uang agar bisa pindah memilih"
+PERIHAL_JALUR_TERUSKAN = "Anggota KPU kabupaten bertemu calon legislatif di luar jadwal resmi"
+
+
+def seed_jalur() -> dict:
+	"""Fresh every run: a portal complaint, the same complaint again by letter from the same NIK (flagged
+	as a possible duplicate, to be merged in the Desk), and a rahasia complaint to forward to DKPP."""
+	frappe.set_user("Administrator")
+	for perihal in (PERIHAL_JALUR_DUPLIKAT, PERIHAL_JALUR_UTAMA, PERIHAL_JALUR_TERUSKAN):
+		for name in frappe.get_all("Pengaduan", filters={"perihal": perihal}, pluck="name"):
+			remove(frappe.get_doc("Pengaduan", name))
+	reporter = ensure_reporter(REPORTER_JALUR)
+	common = {"doctype": "Pengaduan", "kategori": "Tahapan Pemilu/Pemilihan", "identitas_pelapor": reporter}
+	main = frappe.get_doc(
+		{
+			**common,
+			"perihal": PERIHAL_JALUR_UTAMA,
+			"kanal": "Website",
+			"tanggal_diterima": add_days(now_datetime(), -2),
+			"uraian": "Petugas PPK meminta Rp100.000 agar saya dapat pindah memilih ke TPS dekat tempat kerja.",
+			"persetujuan_pernyataan": 1,
+		}
+	)
+	trusted(main).insert(ignore_permissions=True)  # as the portal files it
+	duplicate = frappe.get_doc(
+		{
+			**common,
+			"perihal": PERIHAL_JALUR_DUPLIKAT,
+			"kanal": "Surat",
+			"tanggal_diterima": now_datetime(),
+			"uraian": "Surat pengaduan yang sama dengan yang saya kirim lewat laman, dikirim lewat pos.",
+		}
+	).insert(ignore_permissions=True)
+	forward = frappe.get_doc(
+		{
+			**common,
+			"perihal": PERIHAL_JALUR_TERUSKAN,
+			"kanal": "Langsung (Meja Layanan)",
+			"rahasia": 1,
+			"identitas_pelapor": ensure_reporter(
+				{
+					**REPORTER_JALUR,
+					"nama_lengkap": "Pelapor Rahasia Demo",
+					"nomor_identitas": "7503015512880002",
+				}
+			),
+			"uraian": "Seorang anggota KPU kabupaten terlihat makan malam bersama calon legislatif sehari sebelum pleno.",
+		}
+	).insert(ignore_permissions=True)
+	if not frappe.db.get_value("Instansi Berwenang", "DKPP", "alamat"):
+		frappe.db.set_value(
+			"Instansi Berwenang",
+			"DKPP",
+			{"alamat": "Jl. Abdul Muis No. 2, Jakarta Pusat", "email": "dkpp@contoh.id"},
+		)
+	frappe.db.commit()
+	return {
+		"utama": main.name,
+		"duplikat": duplicate.name,
+		"kode_duplikat": duplicate.get_password("kode_lacak"),
+		"teruskan": forward.name,
+		"kode_teruskan": forward.get_password("kode_lacak"),
+		"pelapor": REPORTER_JALUR["nama_lengkap"],
+		"nik": REPORTER_JALUR["nomor_identitas"],
+	}
 
 
 # --- Disposisi (tests/browser/disposisi.spec.mjs) ------------------------------------------------------

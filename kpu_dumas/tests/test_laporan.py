@@ -123,7 +123,6 @@ class TestLaporanPengaduan(FrappeTestCase):
 			"Tolak",
 			petugas,
 			alasan_tidak_ditindaklanjuti="Bukan kewenangan KPU",
-			diteruskan_ke="Ombudsman RI",
 		)
 
 		with frozen_at(office(2026, 6, 9, 10, 0)):

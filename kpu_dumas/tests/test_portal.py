@@ -139,6 +139,8 @@ class TestPortal(FrappeTestCase):
 		"""Emails are queued only when the site can send; give the test site an outgoing account."""
 		from frappe.email.doctype.email_account.email_account import EmailAccount
 
+		# Frappe caches the lookup on frappe.local: an account another test class deleted may linger there.
+		frappe.local.outgoing_email_account = {}
 		if EmailAccount.find_outgoing():
 			return False
 		frappe.get_doc(

@@ -243,7 +243,7 @@ class TestSurat(FrappeTestCase):
 		formats = frappe.get_all(
 			"Print Format", filters={"module": "KPU Dumas", "doc_type": "Pengaduan"}, pluck="name"
 		)
-		self.assertEqual(len(formats), 5)
+		self.assertEqual(len(formats), 6)
 		for name in formats:
 			slug = frappe.scrub(name)
 			meta = json.loads((folder / slug / f"{slug}.json").read_text(encoding="utf-8"))

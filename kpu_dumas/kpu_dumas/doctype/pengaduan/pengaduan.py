@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
 
-from kpu_dumas import clock, notify, stages
+from kpu_dumas import clock, duplicates, notify, stages
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.deadlines import Duration, Unit
@@ -23,7 +23,10 @@ LETTERS_ON_ENTRY = {
 	rules.PERLU_DILENGKAPI: ("nomor_surat_kelengkapan", "kode_klasifikasi_kelengkapan"),
 	rules.DITELAAH: ("nomor_nota_dinas", "kode_klasifikasi_nota_dinas"),  # Nota Dinas to the Tim
 	rules.DITANGGAPI: ("nomor_surat_tanggapan", "kode_klasifikasi_pengaduan"),  # Surat Tanggapan
+	rules.DITERUSKAN: ("nomor_surat_penerusan", "kode_klasifikasi_penerusan"),  # Surat Penerusan
 }
+# A classification left empty in Pengaturan Kantor falls back to the response letter's.
+FALLBACK_CLASSIFICATION = "kode_klasifikasi_pengaduan"
 
 
 class Pengaduan(KpuRecord):
@@ -56,6 +59,10 @@ class Pengaduan(KpuRecord):
 		else:
 			stages.check_edit_rights(self, _("pengaduan"))
 
+	def after_insert(self):
+		if not self.imported:
+			duplicates.flag(self)
+
 	def on_update(self):
 		change = getattr(self, "_state_change", None)
 		if change:
@@ -65,11 +72,10 @@ class Pengaduan(KpuRecord):
 
 	def before_submit(self):
 		"""Submitting happens only by moving into a final state of the workflow."""
-		final = {rules.SELESAI, rules.TIDAK_DITINDAKLANJUTI, rules.DICABUT, rules.DIBATALKAN}
-		if self.workflow_state not in final:
+		if self.workflow_state not in rules.FINAL_STATES:
 			frappe.throw(
 				_(
-					"Pengaduan hanya dapat dikunci melalui aksi workflow yang mengakhirinya (Selesaikan, Tolak, Cabut atau Batalkan)."
+					"Pengaduan hanya dapat dikunci melalui aksi workflow yang mengakhirinya (Selesaikan, Tolak, Cabut, Batalkan, Gabungkan, Alihkan atau Teruskan ke Instansi)."
 				),
 				title=_("Belum Dapat Dikunci"),
 			)
@@ -170,6 +176,9 @@ class Pengaduan(KpuRecord):
 		elif new_state == rules.DITANGGAPI:
 			self.tanggal_tanggapan = clock.office_today()
 			self.disetujui_oleh = frappe.session.user
+		elif new_state == rules.DITERUSKAN:
+			self.tanggal_penerusan = clock.office_today()
+			self.alasan_tidak_ditindaklanjuti = self.alasan_tidak_ditindaklanjuti or rules.NOT_AUTHORISED
 		self.issue_letter_for(new_state, clock.office_today())
 
 	def issue_letter_for(self, state, on_date):
@@ -179,7 +188,9 @@ class Pengaduan(KpuRecord):
 		number_field, classification_field = LETTERS_ON_ENTRY[state]
 		if self.get(number_field) and state != rules.PERLU_DILENGKAPI:
 			return  # one Tanda Terima, Nota Dinas and response letter per complaint, even after Kembalikan
-		classification = frappe.db.get_single_value(SETTINGS, classification_field)
+		classification = frappe.db.get_single_value(SETTINGS, classification_field) or (
+			frappe.db.get_single_value(SETTINGS, FALLBACK_CLASSIFICATION)
+		)
 		self.set(number_field, issue_letter_number(classification, on_date))
 
 	def update_assignments(self, state):

@@ -58,9 +58,11 @@ class PermohonanInformasi(KpuRecord):
 			notify_informasi.state_changed(self)
 
 	def before_submit(self):
-		if self.workflow_state not in (rules.SELESAI, rules.DIBATALKAN):
+		if self.workflow_state not in (rules.SELESAI, rules.DIBATALKAN, rules.DIALIHKAN):
 			frappe.throw(
-				_("Permohonan hanya dapat dikunci melalui aksi Serahkan atau Batalkan."),
+				_(
+					"Permohonan hanya dapat dikunci melalui aksi Serahkan, Batalkan atau Alihkan ke Pengaduan."
+				),
 				title=_("Belum Dapat Dikunci"),
 			)
 

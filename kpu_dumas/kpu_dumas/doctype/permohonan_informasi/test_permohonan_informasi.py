@@ -77,6 +77,16 @@ class TestPermohonanWorkflow(InformasiTestCase):
 	def test_every_transition_succeeds_for_its_role_and_fails_for_another(self):
 		for t in WORKFLOW["transitions"]:
 			with self.subTest(state=t["state"], action=t["action"], role=t["allowed"]):
+				if t.get("condition"):
+					# Alihkan ke Pengaduan goes through kpu_dumas.api.jalur (tests/test_jalur); the workflow
+					# menu never offers it while the link it needs is empty.
+					waiting = self.bring_to(t["state"])
+					with (
+						as_user(self.users[ROLE_USER[t["allowed"]]]),
+						self.assertRaises(WorkflowTransitionError),
+					):
+						apply_workflow(frappe.get_doc(waiting.doctype, waiting.name), t["action"])
+					continue
 				doc = self.bring_to(t["state"])
 				right = ROLE_USER[t["allowed"]]
 				with as_user(self.users[OTHER_USER[right]]), self.assertRaises(WorkflowTransitionError):

@@ -59,7 +59,8 @@ def request_rows(filters, period: common.Period) -> list[dict]:
 			p.diimpor,
 		)
 		.where(p.docstatus < 2)
-		.where(p.workflow_state != rules.DIBATALKAN)  # recorded in error: not a request served
+		# recorded in error, or really a complaint (counted in the complaint register): not a request served
+		.where(p.workflow_state.notin([rules.DIBATALKAN, rules.DIALIHKAN]))
 		.where(informasi.request_conditions(p, filters, period))
 		.run(as_dict=True)
 	)

@@ -58,6 +58,7 @@ def columns() -> list[dict]:
 			"width": 110,
 		},
 		{"fieldname": "ketepatan", "label": _("Ketepatan Waktu"), "fieldtype": "Data", "width": 120},
+		{"fieldname": "keterangan", "label": _("Keterangan"), "fieldtype": "Data", "width": 220},
 	]
 
 
@@ -85,6 +86,10 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 			p.nomor_surat_tanggapan,
 			p.tanggal_tanggapan,
 			common.timeliness_term(p, clock.now()),
+			p.digabung_ke,
+			p.dialihkan_ke_permohonan,
+			p.diteruskan_ke,
+			p.berasal_dari_permohonan,
 		)
 		.where(common.complaint_conditions(p, filters, period))
 		.orderby(p.tanggal_diterima)
@@ -106,6 +111,7 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 			"nomor_surat_tanggapan": nomor_surat,
 			"tanggal_tanggapan": tanggal_surat,
 			"ketepatan": ketepatan,
+			"keterangan": recap.path_note(status, digabung, dialihkan, diteruskan, berasal),
 		}
 		for no, (
 			name,
@@ -123,6 +129,10 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 			nomor_surat,
 			tanggal_surat,
 			ketepatan,
+			digabung,
+			dialihkan,
+			diteruskan,
+			berasal,
 		) in enumerate(query.run(), 1)
 	]
 

@@ -49,6 +49,7 @@ def columns() -> list[dict]:
 		col("keberatan", _("Keberatan"), 90),
 		col("nomor_keberatan", _("Nomor Keberatan"), 160),
 		col("status", _("Status"), 120),
+		col("keterangan", _("Keterangan"), 200),
 	]
 
 
@@ -79,6 +80,8 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 			p.tanggal_diserahkan,
 			p.biaya,
 			p.workflow_state,
+			p.berasal_dari_pengaduan,
+			p.dialihkan_ke_pengaduan,
 		)
 		.where(p.docstatus < 2)
 		.where(informasi.request_conditions(p, filters, period))
@@ -120,6 +123,14 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 				"keberatan": _("Ada") if objection_numbers else _("Tidak"),
 				"nomor_keberatan": ", ".join(objection_numbers),
 				"status": r.workflow_state,
+				"keterangan": "; ".join(
+					note
+					for note in (
+						r.berasal_dari_pengaduan and _("Dialihkan dari {0}").format(r.berasal_dari_pengaduan),
+						r.dialihkan_ke_pengaduan and _("Dialihkan ke {0}").format(r.dialihkan_ke_pengaduan),
+					)
+					if note
+				),
 				"terlambat": figures["terlambat"],
 			}
 		)

@@ -11,7 +11,7 @@ frappe.query_reports["Rekap Pengaduan"] = {
 			fieldname: "rincian",
 			label: __("Rincian menurut"),
 			fieldtype: "Select",
-			options: ["Kanal", "Kategori", "Status"],
+			options: ["Kanal", "Kategori", "Status", "Instansi Tujuan"],
 			default: "Kanal",
 			reqd: 1,
 		},

@@ -17,8 +17,13 @@ from kpu_dumas.core import recap
 from kpu_dumas.reports import common
 
 # The "Rincian" filter (as the Desk shows it) -> the row key in core.recap.
-DIMENSIONS = {"Kanal": "kanal", "Kategori": "kategori", "Status": "status"}
-COLUMNS_OF_DIMENSION = {"kanal": "kanal", "kategori": "kategori", "status": "workflow_state"}
+DIMENSIONS = {"Kanal": "kanal", "Kategori": "kategori", "Status": "status", "Instansi Tujuan": "instansi"}
+COLUMNS_OF_DIMENSION = {
+	"kanal": "kanal",
+	"kategori": "kategori",
+	"status": "workflow_state",
+	"instansi": "diteruskan_ke",
+}
 
 
 def execute(filters=None):
@@ -57,6 +62,7 @@ def get_grouped_rows(filters, period: common.Period, dimension: str) -> list[dic
 		frappe.qb.from_(p)
 		.select(*fields, Count("*").as_("jumlah"))
 		.where(common.complaint_conditions(p, filters, period))
+		.where(p.workflow_state.notin(list(recap.NOT_COUNTED)))  # a merged complaint is its main case
 		.groupby(*fields)
 	)
 	return query.run(as_dict=True)
@@ -150,6 +156,7 @@ def message(period: common.Period) -> str:
 		period,
 		_(
 			"Tepat waktu: tidak ada tahap yang melewati batas mutu baku (waktu menunggu kelengkapan dari "
-			"pelapor tidak dihitung); persentase dihitung dari pengaduan yang tepat waktu atau terlambat."
+			"pelapor tidak dihitung); persentase dihitung dari pengaduan yang tepat waktu atau terlambat. "
+			"Pengaduan yang digabungkan ke pengaduan utama dihitung sekali, sebagai pengaduan utamanya."
 		),
 	)

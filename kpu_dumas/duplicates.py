@@ -1,0 +1,166 @@
+"""Possible duplicates of a complaint, found on the site's data by the rules of core.duplicates.
+
+`candidates(doc)` returns the other complaints that may be the same matter. A match found only through
+the reporter's identity is shown whole to those who may read identities (roles.IDENTITY_READERS);
+to anyone else, when either complaint is rahasia, it is left out and only counted, so nobody learns
+whose identity matched by comparing two cases. The comparison runs on the server: no identity value
+ever leaves it.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import frappe
+from frappe.utils import cstr, get_datetime
+
+from kpu_dumas import clock
+from kpu_dumas.core import complaint_rules as rules
+from kpu_dumas.core import duplicates as rules_dup
+from kpu_dumas.permissions import can_read_identity
+
+SETTINGS = "Pengaturan Kantor"
+IDENTITY_FIELDS = ("nomor_identitas", "telepon", "email")
+# Complaints that cannot be "the main case" of anything: already merged, or recorded in error.
+NOT_CANDIDATES = (rules.DIGABUNGKAN, rules.DIBATALKAN)
+CASE_FIELDS = ("name", "perihal", "tanggal_diterima", "workflow_state", "kanal", "nomor_tiket_lapor")
+MAX_SUBJECT_POOL = 5000  # the most recent complaints compared by subject
+
+
+def settings() -> tuple[int, int]:
+	"""(window in days, subject threshold) from Pengaturan Kantor; 0 or empty means the default."""
+	office = frappe.get_cached_doc(SETTINGS)
+	window, threshold = office.get("jendela_duplikat_hari"), office.get("ambang_kemiripan_perihal")
+	return (
+		int(window or rules_dup.DEFAULT_WINDOW_DAYS),
+		int(threshold or rules_dup.DEFAULT_THRESHOLD),
+	)
+
+
+def _identity(identitas: str | None) -> dict[str, str]:
+	if not identitas:
+		return {}
+	values = frappe.db.get_value("Identitas Pelapor", identitas, IDENTITY_FIELDS, as_dict=True) or {}
+	return rules_dup.identity_keys(values.get("nomor_identitas"), values.get("telepon"), values.get("email"))
+
+
+def _stored_forms(basis: str, key: str) -> list[str]:
+	"""The forms a normalised key is stored in (a phone as 08... or +628...)."""
+	if basis == rules_dup.SAME_PHONE and key.startswith("+62"):
+		return [key, "0" + key[3:]]
+	return [key]
+
+
+def _same_reporter(keys: dict[str, str]) -> list[str]:
+	"""Identitas Pelapor records holding any of the keys (exact, indexed lookups)."""
+	column = {
+		rules_dup.SAME_NIK: "nomor_identitas",
+		rules_dup.SAME_PHONE: "telepon",
+		rules_dup.SAME_EMAIL: "email",
+	}
+	names: set[str] = set()
+	for basis, key in keys.items():
+		names.update(
+			frappe.get_all(
+				"Identitas Pelapor", filters={column[basis]: ("in", _stored_forms(basis, key))}, pluck="name"
+			)
+		)
+	return sorted(names)
+
+
+def _pool(doc, keys: dict[str, str], window: int) -> list[dict]:
+	"""The complaints worth comparing: same reporter or ticket anywhere, and every open or recent one."""
+	received = get_datetime(doc.tanggal_diterima)
+	base = {"name": ("!=", doc.name or ""), "workflow_state": ("not in", NOT_CANDIDATES)}
+	fields = [*CASE_FIELDS, "identitas_pelapor", "rahasia", "docstatus"]
+	rows: dict[str, dict] = {}
+	if reporters := _same_reporter(keys):
+		for row in frappe.get_all(
+			"Pengaduan", filters={**base, "identitas_pelapor": ("in", reporters)}, fields=fields
+		):
+			rows[row.name] = row
+	if ticket := rules_dup.ticket_key(doc.nomor_tiket_lapor):
+		forms = list({ticket, cstr(doc.nomor_tiket_lapor).strip()})
+		for row in frappe.get_all(
+			"Pengaduan", filters={**base, "nomor_tiket_lapor": ("in", forms)}, fields=fields
+		):
+			rows[row.name] = row
+	recent = frappe.get_all(
+		"Pengaduan",
+		filters=base,
+		or_filters={
+			"docstatus": 0,
+			"tanggal_diterima": (
+				"between",
+				[received - timedelta(days=window), received + timedelta(days=window)],
+			),
+		},
+		fields=fields,
+		order_by="tanggal_diterima desc",
+		limit=MAX_SUBJECT_POOL,
+	)
+	for row in recent:
+		rows.setdefault(row.name, row)
+	return list(rows.values())
+
+
+def find(doc) -> list[tuple[rules_dup.Match, dict]]:
+	"""Every possible duplicate of `doc`, with the candidate's row, as core.duplicates orders them."""
+	window, threshold = settings()
+	keys = _identity(doc.identitas_pelapor) if not doc.anonim else {}
+	pool = _pool(doc, keys, window)
+	identities = {}
+	for row in pool:
+		if row.identitas_pelapor and keys:
+			identities.setdefault(row.identitas_pelapor, _identity(row.identitas_pelapor))
+	case = rules_dup.Case(
+		name=doc.name or "",
+		received=get_datetime(doc.tanggal_diterima),
+		subject=doc.perihal or "",
+		identity=keys,
+		ticket=rules_dup.ticket_key(doc.nomor_tiket_lapor),
+	)
+	others = [
+		rules_dup.Case(
+			name=row.name,
+			received=get_datetime(row.tanggal_diterima),
+			subject=row.perihal or "",
+			identity=identities.get(row.identitas_pelapor) or {},
+			ticket=rules_dup.ticket_key(row.nomor_tiket_lapor),
+			open=row.docstatus == 0,
+		)
+		for row in pool
+	]
+	by_name = {row.name: row for row in pool}
+	return [(m, by_name[m.name]) for m in rules_dup.matches(case, others, window, threshold)]
+
+
+def flag(doc) -> None:
+	"""Mark a new complaint that may be the same as another; it is never refused for it."""
+	if find(doc):
+		doc.db_set("kemungkinan_duplikat", 1, update_modified=False)
+
+
+def candidates(doc) -> dict:
+	"""What the current user may see of the possible duplicates of `doc`: the candidates (number, subject,
+	state, channel, receipt, basis) and how many identity matches were withheld."""
+	may_know = can_read_identity()
+	shown, withheld = [], 0
+	for found, row in find(doc):
+		if found.by_identity and not may_know and (doc.rahasia or row.rahasia):
+			found = found.without_identity()
+			if not found:
+				withheld += 1
+				continue
+		shown.append(
+			{
+				"name": row.name,
+				"perihal": row.perihal,
+				"workflow_state": row.workflow_state,
+				"kanal": row.kanal,
+				"diterima": clock.format_office(row.tanggal_diterima),
+				"dasar": list(found.bases),
+				"kemiripan": found.similarity,
+			}
+		)
+	return {"kandidat": shown, "disembunyikan": withheld}
