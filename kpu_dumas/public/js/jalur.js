@@ -35,7 +35,7 @@ window.kpu_dumas_jalur = {
 						<tbody>${rows}</tbody></table>${hidden}`
 					: hidden || `<p class="text-muted">${__("Tidak ada kemungkinan duplikat.")}</p>`
 			);
-			if (r.ditandai && (r.kandidat.length || r.disembunyikan)) {
+			if (r.ditandai && !frm.doc.docstatus && (r.kandidat.length || r.disembunyikan)) {
 				frm.dashboard.set_headline_alert(
 					__("Kemungkinan duplikat: {0} pengaduan serupa. Lihat tab Keterkaitan.", [r.kandidat.length + r.disembunyikan]),
 					"orange"

@@ -5,6 +5,10 @@ const RECIPIENT_COLORS = { "Belum Dibaca": "red", Dibaca: "blue", Ditindaklanjut
 const STATE_COLORS = { Draft: "gray", Dikirim: "blue", Selesai: "green", Dibatalkan: "darkgrey" };
 
 frappe.ui.form.on("Disposisi", {
+	// The stage intro comes with the form load (onload): load again after a workflow action.
+	after_workflow_action(frm) {
+		frm.reload_doc();
+	},
 	setup(frm) {
 		frm.set_query("penerima", "penerima", () => ({ filters: { enabled: 1, user_type: "System User" } }));
 		frm.set_query("disposisi_induk", () => ({ filters: { workflow_state: "Dikirim" } }));

@@ -2,6 +2,10 @@
 // For license information, please see license.txt
 
 frappe.ui.form.on("Pengaduan", {
+	// The stage intro comes with the form load (onload): load again after a workflow action.
+	after_workflow_action(frm) {
+		frm.reload_doc();
+	},
 	refresh(frm) {
 		// Breadcrumb to this service's workspace, set after Frappe's own (which names the module's oldest).
 		setTimeout(() =>
