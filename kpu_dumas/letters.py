@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 from kpu_dumas import clock
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import WEEKDAYS, format_date, format_datetime, zone_abbreviation
+from kpu_dumas.kpu_dumas.doctype.instansi_berwenang.instansi_berwenang import contact_of
 from kpu_dumas.permissions import can_read_identity
 from kpu_dumas.roles import KASUBAG_HUKUM, PEJABAT_BERWENANG, PETUGAS_PENERIMA_ADUAN
 
@@ -158,13 +159,7 @@ def reporter(doc, access: str) -> frappe._dict:
 
 def competent_body(name: str | None) -> frappe._dict:
 	"""The addressee of a Surat Penerusan: its full name and address, as the office filled them in."""
-	row = (
-		frappe.db.get_value(
-			"Instansi Berwenang", name, ["nama_instansi", "nama_lengkap", "alamat"], as_dict=True
-		)
-		if name
-		else None
-	) or frappe._dict(nama_instansi=name or "", nama_lengkap="", alamat="")
+	row = contact_of(name)
 	return frappe._dict(nama=text(row.nama_lengkap or row.nama_instansi), alamat=text(row.alamat))
 
 

@@ -19,6 +19,8 @@ from frappe.utils.html_utils import clean_html
 from kpu_dumas import clock
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import format_date
+from kpu_dumas.core.jalur import contact_lines
+from kpu_dumas.kpu_dumas.doctype.instansi_berwenang.instansi_berwenang import contact_of
 
 TRACKING_PAGE = "/lacak"
 
@@ -193,14 +195,7 @@ def redirected(doc) -> tuple[str, str]:
 
 
 def forwarded(doc) -> tuple[str, str]:
-	from kpu_dumas.core.jalur import contact_lines
-
-	body_row = frappe.db.get_value(
-		"Instansi Berwenang",
-		doc.diteruskan_ke,
-		["nama_instansi", "nama_lengkap", "alamat", "telepon", "email", "situs_web"],
-		as_dict=True,
-	) or frappe._dict(nama_instansi=doc.diteruskan_ke)
+	body_row = contact_of(doc.diteruskan_ke)
 	name = body_row.nama_lengkap or body_row.nama_instansi
 	subject = _("Pengaduan {0} diteruskan kepada {1}").format(doc.name, body_row.nama_instansi)
 	body = _page(

@@ -25,8 +25,10 @@ from kpu_dumas import clock
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core import files as evidence
 from kpu_dumas.core.dates import format_date
+from kpu_dumas.core.jalur import contact_lines
 from kpu_dumas.core.portal import ANSWERED_STATES, one_line, plain_text, public_state, public_timeline
 from kpu_dumas.core.tracking import tracking_code_matches
+from kpu_dumas.kpu_dumas.doctype.instansi_berwenang.instansi_berwenang import contact_of
 from kpu_dumas.record import trusted
 
 SETTINGS = "Pengaturan Kantor"
@@ -236,14 +238,7 @@ def _path_for_public(doc) -> dict | None:
 			"fakta": [(_("Nomor permohonan informasi"), doc.dialihkan_ke_permohonan)],
 		}
 	if state == rules.DITERUSKAN and doc.diteruskan_ke:
-		from kpu_dumas.core.jalur import contact_lines
-
-		body = frappe.db.get_value(
-			"Instansi Berwenang",
-			doc.diteruskan_ke,
-			["nama_instansi", "nama_lengkap", "alamat", "telepon", "email", "situs_web"],
-			as_dict=True,
-		) or frappe._dict(nama_instansi=doc.diteruskan_ke)
+		body = contact_of(doc.diteruskan_ke)
 		facts = [(_("Instansi"), body.nama_lengkap or body.nama_instansi)]
 		if doc.tanggal_penerusan:
 			facts.append((_("Diteruskan pada"), format_date(doc.tanggal_penerusan)))

@@ -95,7 +95,9 @@ class TestJalur(FrappeTestCase):
 		frappe.db.delete("Kategori Pengaduan", {"name": KATEGORI})
 		frappe.db.set_value("Instansi Berwenang", "DKPP", {"alamat": None, "email": None})
 		if cls.created_account:
-			frappe.delete_doc("Email Account", test_portal.TEST_EMAIL_ACCOUNT, force=True, ignore_permissions=True)
+			frappe.delete_doc(
+				"Email Account", test_portal.TEST_EMAIL_ACCOUNT, force=True, ignore_permissions=True
+			)
 			frappe.local.outgoing_email_account = {}  # Frappe's per-process cache of the lookup
 		frappe.db.commit()
 		super().tearDownClass()

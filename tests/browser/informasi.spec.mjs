@@ -2,7 +2,7 @@
 // request at /permohonan-informasi, reads the number and tracking code, follows it at /lacak and files an
 // objection at /keberatan; the PPID opens a decided request in the Desk. Run through run.sh (env BASE and
 // SEED). Last line: "browser: N passed, N failed".
-import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, run } from "./lib.mjs";
+import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, noSideways, phone, run } from "./lib.mjs";
 
 const REQUESTER = {
 	nama: "Ratna Dewi Hulopi",
@@ -13,26 +13,6 @@ const REQUESTER = {
 };
 const INFORMASI = "Salinan berita acara rekapitulasi hasil penghitungan suara Pemilu 2024 tingkat Kecamatan Marisa.";
 const FORM = '[id="page-Permohonan Informasi"]';
-
-async function phone(browser) {
-	const context = await browser.newContext({
-		viewport: { width: 390, height: 844 },
-		deviceScaleFactor: 2,
-		isMobile: true,
-		hasTouch: true,
-		locale: "id-ID",
-		timezoneId: "Asia/Makassar",
-	});
-	const page = await context.newPage();
-	page.setDefaultTimeout(TIMEOUT);
-	page.on("pageerror", (e) => console.log(`      [page error] ${String(e.message).split("\n")[0]}`));
-	return { context, page };
-}
-
-async function noSideways(page, where) {
-	const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-	assert(scroll <= width + 1, `${where}: page is ${scroll}px wide on a ${width}px screen`);
-}
 
 async function assertNoPersonalData(page, where) {
 	const html = await page.content();

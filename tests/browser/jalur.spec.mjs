@@ -4,7 +4,7 @@
 // with the workflow action "Teruskan ke Instansi". On a phone, /lacak shows the merged complaint's
 // main case and the forwarded complaint's body with its contact, and no personal data.
 // Run through run.sh (env BASE and SEED from kpu_dumas.tests.browser_fixtures.seed).
-import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, run } from "./lib.mjs";
+import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, noSideways, phone, run } from "./lib.mjs";
 
 const J = SEED.jalur || {};
 const FORM = "#page-Pengaduan";
@@ -85,16 +85,7 @@ async function desk(browser) {
 }
 
 async function lacak(browser) {
-	const context = await browser.newContext({
-		viewport: { width: 360, height: 740 },
-		deviceScaleFactor: 2,
-		isMobile: true,
-		hasTouch: true,
-		locale: "id-ID",
-		timezoneId: "Asia/Makassar",
-	});
-	const page = await context.newPage();
-	page.setDefaultTimeout(TIMEOUT);
+	const { context, page } = await phone(browser, 360);
 	const follow = async (nomor, kode) => {
 		await page.goto(`${BASE}/lacak`);
 		await page.fill("#kd-nomor", nomor);
@@ -103,8 +94,7 @@ async function lacak(browser) {
 		await page.locator("#kd-h-jalur").waitFor({ state: "visible" });
 		const body = await page.locator("#kd-hasil").innerText();
 		assert(!body.includes(J.pelapor) && !body.includes(J.nik), "personal data on /lacak");
-		const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-		assert(scroll <= width + 1, `page is ${scroll}px wide on a ${width}px screen`);
+		await noSideways(page, `/lacak ${nomor}`);
 		return body;
 	};
 	try {

@@ -44,6 +44,28 @@ export async function launch() {
 	});
 }
 
+// A phone: a 390 px wide touch screen by default (360 px for the narrowest), office locale and zone.
+export async function phone(browser, width = 390) {
+	const context = await browser.newContext({
+		viewport: { width, height: width === 390 ? 844 : 740 },
+		deviceScaleFactor: 2,
+		isMobile: true,
+		hasTouch: true,
+		locale: "id-ID",
+		timezoneId: "Asia/Makassar",
+	});
+	const page = await context.newPage();
+	page.setDefaultTimeout(TIMEOUT);
+	page.on("pageerror", (e) => console.log(`      [page error] ${String(e.message).split("\n")[0]}`));
+	return { context, page };
+}
+
+// Nothing on the page is wider than the screen.
+export async function noSideways(page, where) {
+	const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+	assert(scroll <= width + 1, `${where}: page is ${scroll}px wide on a ${width}px screen`);
+}
+
 // Run a spec's main(), count a crash as a failure, print the closing line and exit non-zero on failure.
 export function run(main) {
 	main()

@@ -2,7 +2,7 @@
 // A guest files a complaint with a PDF at /pengaduan, reads the number and tracking code, follows it at
 // /lacak, and sends the missing items the officer asks for. Run through run.sh (env BASE and SEED).
 // Last line: "browser: N passed, N failed".
-import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, run } from "./lib.mjs";
+import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, noSideways, phone, run } from "./lib.mjs";
 
 const REPORTER = {
 	nama: "Nur Aisyah Pakaya",
@@ -35,26 +35,6 @@ function makePdf(text) {
 	pdf += offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
 	pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
 	return Buffer.from(pdf, "latin1");
-}
-
-async function phone(browser) {
-	const context = await browser.newContext({
-		viewport: { width: 390, height: 844 },
-		deviceScaleFactor: 2,
-		isMobile: true,
-		hasTouch: true,
-		locale: "id-ID",
-		timezoneId: "Asia/Makassar",
-	});
-	const page = await context.newPage();
-	page.setDefaultTimeout(TIMEOUT);
-	page.on("pageerror", (e) => console.log(`      [page error] ${String(e.message).split("\n")[0]}`));
-	return { context, page };
-}
-
-async function noSideways(page, where) {
-	const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-	assert(scroll <= width + 1, `${where}: page is ${scroll}px wide on a ${width}px screen`);
 }
 
 async function main() {
