@@ -51,32 +51,33 @@ def _stored_forms(basis: str, key: str) -> list[str]:
 	return [key]
 
 
-def _same_reporter(keys: dict[str, str]) -> list[str]:
-	"""Identitas Pelapor records holding any of the keys (exact, indexed lookups)."""
+def _same_reporter(keys: dict[str, str]) -> dict[str, dict[str, str]]:
+	"""Identitas Pelapor records holding any of the keys (one query over indexed columns), each with its
+	own identity keys: only these can match by identity."""
+	if not keys:
+		return {}
 	column = {
 		rules_dup.SAME_NIK: "nomor_identitas",
 		rules_dup.SAME_PHONE: "telepon",
 		rules_dup.SAME_EMAIL: "email",
 	}
-	names: set[str] = set()
-	for basis, key in keys.items():
-		names.update(
-			frappe.get_all(
-				"Identitas Pelapor", filters={column[basis]: ("in", _stored_forms(basis, key))}, pluck="name"
-			)
-		)
-	return sorted(names)
+	rows = frappe.get_all(
+		"Identitas Pelapor",
+		or_filters={column[basis]: ("in", _stored_forms(basis, key)) for basis, key in keys.items()},
+		fields=["name", *IDENTITY_FIELDS],
+	)
+	return {row.name: rules_dup.identity_keys(row.nomor_identitas, row.telepon, row.email) for row in rows}
 
 
-def _pool(doc, keys: dict[str, str], window: int) -> list[dict]:
+def _pool(doc, reporters: dict[str, dict[str, str]], window: int) -> list[dict]:
 	"""The complaints worth comparing: same reporter or ticket anywhere, and every open or recent one."""
 	received = get_datetime(doc.tanggal_diterima)
 	base = {"name": ("!=", doc.name or ""), "workflow_state": ("not in", NOT_CANDIDATES)}
 	fields = [*CASE_FIELDS, "identitas_pelapor", "rahasia", "docstatus"]
 	rows: dict[str, dict] = {}
-	if reporters := _same_reporter(keys):
+	if reporters:
 		for row in frappe.get_all(
-			"Pengaduan", filters={**base, "identitas_pelapor": ("in", reporters)}, fields=fields
+			"Pengaduan", filters={**base, "identitas_pelapor": ("in", list(reporters))}, fields=fields
 		):
 			rows[row.name] = row
 	if ticket := rules_dup.ticket_key(doc.nomor_tiket_lapor):
@@ -108,11 +109,8 @@ def find(doc) -> list[tuple[rules_dup.Match, dict]]:
 	"""Every possible duplicate of `doc`, with the candidate's row, as core.duplicates orders them."""
 	window, threshold = settings()
 	keys = _identity(doc.identitas_pelapor) if not doc.anonim else {}
-	pool = _pool(doc, keys, window)
-	identities = {}
-	for row in pool:
-		if row.identitas_pelapor and keys:
-			identities.setdefault(row.identitas_pelapor, _identity(row.identitas_pelapor))
+	identities = _same_reporter(keys)
+	pool = _pool(doc, identities, window)
 	case = rules_dup.Case(
 		name=doc.name or "",
 		received=get_datetime(doc.tanggal_diterima),

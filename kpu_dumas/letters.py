@@ -57,8 +57,9 @@ class Surat:
 	state: str | None  # the workflow state whose entry issued it; the letter carries that day's date
 	signers: tuple[str, ...]  # Penandatangan Surat roles, first row found signs
 	reissued: bool = False  # a new number each time the state is entered (date of the last entry)
-	for_team: bool = False  # read by the Tim Pemeriksa: identity as the Tim sees it
-	outward: bool = False  # goes to another body: never a rahasia identity, whoever prints it
+	# Read by the Tim Pemeriksa, or sent to another body: the reporter as the Tim sees them (never a
+	# rahasia identity, never the identity number), whoever prints it.
+	contact_only: bool = False
 
 
 SURAT = {
@@ -71,10 +72,10 @@ SURAT = {
 		reissued=True,
 	),
 	"nota_dinas": Surat(
-		"nomor_nota_dinas", rules.DITELAAH, (KASUBAG_HUKUM, PETUGAS_PENERIMA_ADUAN), for_team=True
+		"nomor_nota_dinas", rules.DITELAAH, (KASUBAG_HUKUM, PETUGAS_PENERIMA_ADUAN), contact_only=True
 	),
 	"tanggapan": Surat("nomor_surat_tanggapan", rules.DITANGGAPI, (PEJABAT_BERWENANG,)),
-	"penerusan": Surat("nomor_surat_penerusan", rules.DITERUSKAN, (PEJABAT_BERWENANG,), outward=True),
+	"penerusan": Surat("nomor_surat_penerusan", rules.DITERUSKAN, (PEJABAT_BERWENANG,), contact_only=True),
 }
 
 # Free text typed by reporters and staff, printed escaped with its line breaks.
@@ -110,7 +111,7 @@ def kpu_surat_context(doc, surat: str) -> frappe._dict:
 	kind = SURAT[surat]
 	settings = frappe.get_cached_doc(SETTINGS)
 	zone = zone_abbreviation(settings.zona_waktu or "Asia/Jakarta")
-	access = _access(doc, kind.for_team or kind.outward)
+	access = _access(doc, kind.contact_only)
 	letter_date = _letter_date(doc, kind)
 	return frappe._dict(
 		kantor=office_details(settings, zone),

@@ -207,7 +207,7 @@ def forwarded(doc) -> tuple[str, str]:
 				escape_html(doc.perihal), doc.name, format_date(doc.tanggal_penerusan), escape_html(name)
 			)
 		)
-		+ (fact_table(contact_lines(body_row)) if contact_lines(body_row) else "")
+		+ (fact_table(contact) if (contact := contact_lines(body_row)) else "")
 		+ paragraph(
 			_(
 				"Untuk tindak lanjutnya, hubungi instansi tersebut. Keterangan ini juga dapat dilihat di {0}."

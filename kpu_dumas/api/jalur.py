@@ -63,13 +63,11 @@ def aksi(doctype: str, name: str) -> dict:
 
 @frappe.whitelist()
 def kandidat_duplikat(pengaduan: str) -> dict:
-	"""The possible duplicates of a complaint as the session user may see them, and what they may do."""
+	"""The possible duplicates of a complaint as the session user may see them (what they may do with
+	them: `aksi`)."""
 	doc = frappe.get_doc(PENGADUAN, pengaduan)
 	doc.check_permission("read")
 	found = duplicates.candidates(doc)
-	roles = set(frappe.get_roles())
-	found["boleh_gabungkan"] = bool(_transition(doc, MERGE, roles))
-	found["boleh_bukan_duplikat"] = bool(DUPLICATE_DECIDERS & roles) and doc.docstatus == 0
 	found["ditandai"] = bool(doc.kemungkinan_duplikat)
 	return found
 
@@ -122,8 +120,7 @@ def gabungkan(pengaduan: str, utama: str, keterangan: str | None = None) -> dict
 			"jumlah_bukti": copied,
 		},
 	)
-	main.flags.ignore_permissions = True  # the main case may sit in another role's stage
-	trusted(main).save(ignore_permissions=True)
+	trusted(main).save(ignore_permissions=True)  # the main case may sit in another role's stage
 	note = cstr(keterangan).strip()
 	main.add_comment(
 		"Info",

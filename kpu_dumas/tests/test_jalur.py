@@ -196,7 +196,8 @@ class TestJalur(FrappeTestCase):
 		self.assertIn("NIK sama", match["dasar"])
 		self.assertIn("Perihal mirip", match["dasar"])
 		self.assertEqual((match["workflow_state"], match["kanal"]), ("Diterima", "Website"))
-		self.assertTrue(found["boleh_gabungkan"])
+		with as_user(self.users["petugas"]):
+			self.assertTrue(jalur.aksi("Pengaduan", letter.name)["gabungkan"])
 
 		# The letter came with a scan: it must reach the main case.
 		with as_user(self.users["petugas"]):
