@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tier-3 browser checks: seed demo data, serve the bench on 127.0.0.1, run every *.spec.mjs in Chromium.
-# Usage: bash tests/browser/run.sh BENCH_DIR SITE        (env: KPU_BROWSER_PORT, default 8010)
+# Usage: bash tests/browser/run.sh BENCH_DIR SITE        (env: KPU_BROWSER_PORT, default 8010;
+#        KPU_BROWSER_SPECS, names of the specs to run, default all)
 set -euo pipefail
 
 BENCH=$(cd "${1:?usage: run.sh BENCH_DIR SITE}" && pwd)
@@ -60,6 +61,12 @@ TOTAL_FAILED=0
 shopt -s nullglob
 SPECS=("$HERE"/*.spec.mjs)
 shopt -u nullglob
+# KPU_BROWSER_SPECS="portal jalur": only those specs (while developing one); CI runs them all.
+if [ -n "${KPU_BROWSER_SPECS:-}" ]; then
+	WANTED=()
+	for NAME in $KPU_BROWSER_SPECS; do [ -f "$HERE/$NAME.spec.mjs" ] && WANTED+=("$HERE/$NAME.spec.mjs"); done
+	SPECS=("${WANTED[@]}")
+fi
 [ "${#SPECS[@]}" -gt 0 ] || { echo "run.sh: no *.spec.mjs in $HERE"; STATUS=1; }
 for SPEC in "${SPECS[@]}"; do
 	echo "run.sh: $(basename "$SPEC")"
