@@ -52,8 +52,9 @@ doc_events = {
 	},
 }
 
+# The public statistics (/statistik) are recomputed hourly, after the sweep has marked late stages.
 scheduler_events = {
-	"hourly": ["kpu_dumas.tasks.sweep_overdue"],
+	"hourly": ["kpu_dumas.tasks.sweep_overdue", "kpu_dumas.statistik.refresh"],
 }
 
 # The letters (Print Formats of module KPU Dumas) get their context from kpu_surat_context(doc, surat).

@@ -353,3 +353,11 @@ def test_summary_cards():
 def test_counts_keep_the_given_order_then_the_rest():
 	counted = st._counts(Counter({"B": 2, "Z": 1, "A": 0}), ["A", "B"])
 	assert counted == [{"label": "A", "jumlah": 0}, {"label": "B", "jumlah": 2}, {"label": "Z", "jumlah": 1}]
+
+
+def test_years_an_admin_chooses():
+	assert st.parse_years("2026, 2025;2025 2024") == [2024, 2025, 2026]
+	assert st.parse_years("") == st.parse_years(None) == []
+	for wrong in ("26", "2026-2027", "tahun 2026", "1999", "2101"):
+		with pytest.raises(ValueError, match="Tahun Statistik"):
+			st.parse_years(wrong)

@@ -23,6 +23,7 @@ requests (UU 14/2008), on office dates, the day of receipt being day 0:
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -31,6 +32,7 @@ from kpu_dumas.core import information_recap as ir
 from kpu_dumas.core import recap
 
 SCHEMA_VERSION = 1
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years an admin may choose
 
 # Every key the public document may hold, anywhere in it.
 ALLOWED_KEYS = frozenset(
@@ -48,6 +50,7 @@ ALLOWED_KEYS = frozenset(
 		"mulai",
 		"sampai",
 		"per_bulan",
+		"tahun_tersedia",
 		"pengaduan",
 		"informasi",
 		# complaints
@@ -135,7 +138,20 @@ STATUS_KEYS = (
 	("dibatalkan", rules.DIBATALKAN),
 )
 COUNTED_STATES = tuple(s for s in recap.STATE_ORDER if s not in recap.NOT_COUNTED)
-WORK_STAGES = tuple(s for s in recap.STATE_ORDER if s not in recap.FINAL_STATES)
+
+
+def parse_years(text: str | None) -> list[int]:
+	"""'2025, 2026' -> [2025, 2026]; blank -> []. Raises ValueError naming what is not a year."""
+	years = set()
+	for part in re.split(r"[\s,;]+", (text or "").strip()):
+		if not part:
+			continue
+		if not re.fullmatch(r"\d{4}", part) or not FIRST_YEAR <= int(part) <= LAST_YEAR:
+			raise ValueError(
+				f"Tahun Statistik berisi '{part}': tulis tahun empat angka dipisah koma, misalnya 2025, 2026."
+			)
+		years.add(int(part))
+	return sorted(years)
 
 
 # --- the document -----------------------------------------------------------------------------------

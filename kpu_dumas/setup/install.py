@@ -314,6 +314,7 @@ def before_uninstall():
 	# Our patches' Patch Log rows: install-app marks every patch as done again on a reinstall.
 	frappe.db.delete("Patch Log", {"patch": ("like", "kpu_dumas.%")})
 	frappe.cache.delete_value("kpu_dumas:working_calendar")
+	frappe.cache.delete_keys("kpu_dumas:statistik")
 
 
 def after_uninstall():
