@@ -243,11 +243,7 @@ def year_figures(
 		for kind in ("tanggapan_awal", "jawaban"):
 			if row.get(kind):
 				days[(key, kind, max(0, (_date(row[kind]) - received).days))] += 1
-	notice = Counter()  # (month, working days) -> requests
-	for row in request_rows:
-		if row.get("hari_kerja") is not None:
-			key = recap.month_key(row["bulan"] if row.get("bulan") else row["tanggal"])
-			notice[(key, int(row["hari_kerja"]))] += 1
+	notice_by_month, notice_year = notice_medians(request_rows)
 
 	def medians(month_keys):
 		result = {}
@@ -255,10 +251,6 @@ def year_figures(
 			pairs = [(d, n) for (k, c, d), n in days.items() if c == kind and k in month_keys]
 			result[kind] = {"median": recap.weighted_median(pairs), "jumlah": sum(n for _, n in pairs)}
 		return result
-
-	def notice_median(month_keys):
-		pairs = [(d, n) for (k, d), n in notice.items() if k in month_keys]
-		return recap.weighted_median(pairs)
 
 	months = []
 	for key in keys:
@@ -280,7 +272,7 @@ def year_figures(
 					medians=medians({key}),
 				),
 				"informasi": information_block(
-					info_m.get(key, ir.InformationMonth(key)), notice_median({key})
+					info_m.get(key, ir.InformationMonth(key)), notice_by_month.get(key)
 				),
 			}
 		)
@@ -297,9 +289,24 @@ def year_figures(
 			stages=stages_year,
 			medians=medians(set(keys)),
 		),
-		"informasi": information_block(information.total, notice_median(set(keys))),
+		"informasi": information_block(information.total, notice_year),
 	}
 	return total, months
+
+
+def notice_medians(
+	request_rows: Iterable[Mapping],
+) -> tuple[dict[str, float | int | None], float | int | None]:
+	"""({month: median}, the median over all) of the working days to the written notice, from the request
+	rows of the Laporan Layanan Informasi Publik (`bulan` or `tanggal`, `hari_kerja` or None)."""
+	notice = Counter()  # (month, working days) -> requests
+	for row in request_rows:
+		if row.get("hari_kerja") is not None:
+			key = recap.month_key(row["bulan"] if row.get("bulan") else row["tanggal"])
+			notice[(key, int(row["hari_kerja"]))] += 1
+	months = {k for k, _days in notice}
+	by_month = {m: recap.weighted_median((d, n) for (k, d), n in notice.items() if k == m) for m in months}
+	return by_month, recap.weighted_median((d, n) for (_k, d), n in notice.items())
 
 
 def _by_month(result: recap.MonthlyRecap) -> dict[str, recap.MonthRow]:
@@ -482,8 +489,12 @@ def _count_table(items: list[dict], first: str) -> dict:
 	}
 
 
+INFORMATION_SECTIONS = ("keputusan", "penolakan", "informasi-bulanan", "informasi-waktu", "keberatan")
+
+
 def _section(key, judul, keterangan, grafik, table) -> dict:
-	return {"id": key, "judul": judul, "keterangan": keterangan, "grafik": grafik, **table}
+	group = "informasi" if key in INFORMATION_SECTIONS else "pengaduan"
+	return {"id": key, "kelompok": group, "judul": judul, "keterangan": keterangan, "grafik": grafik, **table}
 
 
 def page_sections(figures: Mapping, months: Iterable[Mapping] | None = None) -> list[dict]:

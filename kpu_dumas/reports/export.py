@@ -32,12 +32,14 @@ TITLES = {
 	"Register Permohonan Informasi": "REGISTER PERMOHONAN INFORMASI PUBLIK",
 	"Register Keberatan Informasi": "REGISTER KEBERATAN INFORMASI PUBLIK",
 	"Laporan Layanan Informasi Publik": "LAPORAN LAYANAN INFORMASI PUBLIK",
+	"Laporan Tahunan Layanan Informasi Publik": "LAPORAN TAHUNAN LAYANAN INFORMASI PUBLIK",
 }
 # Who signs a report other than by the Kasubag (the first signatory set in Pengaturan Kantor).
 SIGNATORY_ROLES = {
 	"Register Permohonan Informasi": (PPID, SIGNATORY_ROLE),
 	"Register Keberatan Informasi": (PPID, SIGNATORY_ROLE),
 	"Laporan Layanan Informasi Publik": (PPID, SIGNATORY_ROLE),
+	"Laporan Tahunan Layanan Informasi Publik": (PPID, SIGNATORY_ROLE),
 }
 KINDS = {
 	"Int": "int",

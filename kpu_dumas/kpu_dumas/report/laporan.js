@@ -167,6 +167,7 @@ var kpu_laporan = {
 		"Register Permohonan Informasi": "Layanan Informasi Publik",
 		"Register Keberatan Informasi": "Layanan Informasi Publik",
 		"Laporan Layanan Informasi Publik": "Layanan Informasi Publik",
+		"Laporan Tahunan Layanan Informasi Publik": "Layanan Informasi Publik",
 	},
 	onload(report) {
 		kpu_laporan.add_excel_button(report);
