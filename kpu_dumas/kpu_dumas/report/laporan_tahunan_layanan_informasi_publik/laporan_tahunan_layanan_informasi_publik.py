@@ -144,7 +144,10 @@ def summary(result: ir.InformationRecap, median) -> list[dict]:
 
 
 def xlsx_notes(filters) -> list[str]:
-	return [_("Waktu pelayanan: hari kerja sejak permohonan diterima sampai pemberitahuan tertulis.")]
+	return [
+		common.period_note(_annual(filters)),
+		_("Waktu pelayanan: hari kerja sejak permohonan diterima sampai pemberitahuan tertulis."),
+	]
 
 
 def message(period: common.Period) -> str:
