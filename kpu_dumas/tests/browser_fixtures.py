@@ -102,6 +102,7 @@ def _seed():
 		"disposisi": seed_disposisi(time_zone),
 		"informasi": seed_informasi(time_zone),
 		"jalur": seed_jalur(),
+		"statistik": seed_statistik(),
 	}
 	print(json.dumps(result))
 
@@ -453,3 +454,98 @@ def seed_informasi(time_zone: str | None = None) -> dict:
 		"users": users,
 		"password": PASSWORD,
 	}
+
+
+# --- Statistik publik (tests/browser/statistik.spec.mjs) ------------------------------------------
+
+PERIHAL_STATISTIK = "Demo statistik: "
+# (month, channel, category, how far it went): anonymous complaints spread over this year.
+DEMO_STATISTIK = (
+	(1, "Langsung (Meja Layanan)", "Pelayanan Administrasi", "Selesai"),
+	(2, "Email", "Data Pemilih", "Selesai"),
+	(3, "Surat", "Tahapan Pemilu/Pemilihan", "Tidak Ditindaklanjuti"),
+	(4, "Kotak Pengaduan", "Sarana dan Prasarana", "Ditelaah"),
+	(5, "Telepon/WhatsApp", "Data Pemilih", "Selesai"),
+	(7, "Media Sosial", "Perilaku atau Etika Petugas", "Terdaftar"),
+	(8, "Email", "Pelayanan Informasi Publik", "Selesai"),
+	(9, "Langsung (Meja Layanan)", "Data Pemilih", "Diterima"),
+)
+STATISTIK_STEPS = {
+	"Registrasi": {field: 1 for field in CHECKLIST},
+	"Teruskan": {},
+	"Ajukan Rekomendasi": {
+		"hasil_telaah": "Pengaduan terbukti.",
+		"kesimpulan": "Terbukti",
+		"jenis_rekomendasi": "Perbaikan Layanan",
+		"rekomendasi": "Perbaiki layanan.",
+	},
+	"Setujui": {"tanggapan": "<p>Terima kasih, layanan sudah diperbaiki.</p>"},
+	"Selesaikan": {"media_tanggapan": "Surat"},
+}
+STATISTIK_PATHS = {
+	"Diterima": (),
+	"Terdaftar": ("Registrasi",),
+	"Ditelaah": ("Registrasi", "Teruskan"),
+	"Selesai": ("Registrasi", "Teruskan", "Ajukan Rekomendasi", "Setujui", "Selesaikan"),
+	"Tidak Ditindaklanjuti": ("Tolak",),
+}
+
+
+def seed_statistik() -> dict:
+	"""/statistik switched on (every year with data), with anonymous complaints spread over this year's
+	months in several states, walked at their own times so the medians are days, not months."""
+	import datetime
+
+	import pytz
+	from freezegun import freeze_time
+
+	from kpu_dumas import clock, statistik
+
+	frappe.set_user("Administrator")
+	cal = clock.get_calendar()
+	today_office = clock.office_today()
+	wanted = [row for row in DEMO_STATISTIK if row[0] <= today_office.month]
+	existing = frappe.get_all(
+		"Pengaduan",
+		filters={"perihal": ("like", f"{PERIHAL_STATISTIK}%")},
+		fields=["name", "tanggal_diterima"],
+	)
+	if len(existing) != len(wanted) or any(
+		clock.to_office(e.tanggal_diterima, cal).year != today_office.year for e in existing
+	):
+		for row in existing:
+			remove(frappe.get_doc("Pengaduan", row.name))
+		system_zone = pytz.timezone(frappe.utils.get_system_timezone())
+
+		def at(moment: datetime.datetime):
+			utc = system_zone.localize(clock.to_system(moment, cal)).astimezone(pytz.utc)
+			return freeze_time(utc)
+
+		for i, (month, kanal, kategori, state) in enumerate(wanted):
+			moment = datetime.datetime(today_office.year, month, 6 + i, 9, 0)
+			with at(moment):
+				doc = frappe.get_doc(
+					{
+						"doctype": "Pengaduan",
+						"perihal": f"{PERIHAL_STATISTIK}{kategori} ({i + 1})",
+						"kanal": kanal,
+						"kategori": kategori,
+						"anonim": 1,
+						"tanggal_diterima": clock.to_system(moment, cal),
+						"uraian": "Pengaduan contoh untuk halaman statistik.",
+					}
+				).insert(ignore_permissions=True)
+			for step, action in enumerate(STATISTIK_PATHS[state], 1):
+				with at(moment + datetime.timedelta(days=step, hours=step)):
+					doc = frappe.get_doc("Pengaduan", doc.name)
+					fields = STATISTIK_STEPS.get(action) or {}
+					if action == "Tolak":
+						fields = {"alasan_tidak_ditindaklanjuti": "Bukan kewenangan KPU"}
+					if fields:
+						doc.update(fields)
+						doc.save(ignore_permissions=True)
+					apply_workflow(doc, action)
+	frappe.db.set_single_value("Pengaturan Kantor", {"statistik_aktif": 1, "tahun_statistik": ""})
+	frappe.db.commit()
+	statistik.clear_cache()
+	return {"tahun": today_office.year, "jumlah_demo": len(wanted)}

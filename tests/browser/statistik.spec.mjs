@@ -1,0 +1,94 @@
+// Tier-3 browser checks of /statistik (issue 14): a guest on a 360 px phone and on a 1280 px screen sees
+// the office's statistics with a drawn chart (an <svg> from Frappe Charts) and a data table in each
+// section, picks a month, and nothing is wider than the screen; neither the page nor its JSON holds
+// anything of the seeded rahasia complaint. Run through run.sh (env BASE and SEED from
+// kpu_dumas.tests.browser_fixtures.seed, whose seed_statistik switches the page on).
+import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, noSideways, phone, run } from "./lib.mjs";
+
+const S = SEED.statistik || {};
+const SECRETS = [SEED.pelapor_rahasia, SEED.nik_rahasia, SEED.pengaduan_rahasia, SEED.identitas_rahasia].filter(Boolean);
+
+async function charts(page) {
+	await page.waitForSelector(".kd-grafik svg", { timeout: TIMEOUT });
+	return page.evaluate(() => ({
+		sections: document.querySelectorAll(".kd-bagian").length,
+		tables: document.querySelectorAll(".kd-bagian table").length,
+		captions: document.querySelectorAll(".kd-bagian table caption").length,
+		grafik: document.querySelectorAll(".kd-grafik").length,
+		svg: document.querySelectorAll(".kd-grafik svg").length,
+		labelled: [...document.querySelectorAll(".kd-grafik")].every((g) => g.getAttribute("role") === "img" && g.getAttribute("aria-label")),
+		lang: document.querySelector(".kd-portal").getAttribute("lang"),
+		h1: document.querySelector("h1").innerText,
+	}));
+}
+
+function noSecrets(text, where) {
+	for (const secret of SECRETS) assert(!text.includes(secret), `${where} holds ${secret}`);
+}
+
+async function main() {
+	const browser = await launch();
+	try {
+		const { context, page } = await phone(browser, 360);
+		await check("a guest on a 360 px phone sees charts, a table for each and no sideways scroll", async () => {
+			const r = await page.goto(`${BASE}/statistik`);
+			assert(r.status() === 200, `status ${r.status()}`);
+			const seen = await charts(page);
+			assert(seen.sections >= 8 && seen.tables === seen.sections && seen.captions === seen.tables, JSON.stringify(seen));
+			assert(seen.svg >= 3 && seen.svg === seen.grafik && seen.labelled, JSON.stringify(seen));
+			assert(seen.lang === "id" && seen.h1.includes("Statistik"), JSON.stringify(seen));
+			const text = await page.locator(".kd-portal").innerText();
+			assert(text.includes(`Tahun ${S.tahun}`) && text.includes("Pengaduan menurut kanal"), text.slice(0, 300));
+			noSecrets(await page.content(), "/statistik");
+			await noSideways(page, "/statistik on 360 px");
+			await page.screenshot({ path: `${SHOTS}statistik-ponsel.png` });
+			await page.screenshot({ path: `${SHOTS}statistik-ponsel-penuh.png`, fullPage: true });
+		});
+
+		await check("the phone picks a month: its figures, still no sideways scroll", async () => {
+			await page.selectOption("#kd-bulan", "2");
+			await Promise.all([page.waitForURL(/bulan=2/), page.click(".kd-pilih button[type=submit]")]);
+			const text = await page.locator(".kd-portal").innerText();
+			assert(text.includes(`Februari ${S.tahun}`), text.slice(0, 300));
+			assert(!text.includes("Pengaduan per bulan"), "a month has no monthly table");
+			const seen = await page.evaluate(() => document.querySelectorAll(".kd-bagian table").length);
+			assert(seen >= 8, `tables: ${seen}`);
+			await noSideways(page, "/statistik?bulan=2 on 360 px");
+			await page.screenshot({ path: `${SHOTS}statistik-ponsel-bulan.png`, fullPage: true });
+		});
+
+		await check("the JSON endpoint answers a guest with the same year and nothing personal", async () => {
+			const r = await page.request.get(`${BASE}/api/method/kpu_dumas.api.statistik.data?tahun=${S.tahun}`);
+			assert(r.status() === 200, `status ${r.status()}`);
+			const body = await r.text();
+			const doc = JSON.parse(body).message;
+			assert(doc.versi_skema === 1 && doc.tahun === S.tahun && doc.per_bulan.length === 12, body.slice(0, 200));
+			assert(doc.pengaduan.jumlah >= S.jumlah_demo, `jumlah ${doc.pengaduan.jumlah}`);
+			noSecrets(body, "the JSON");
+		});
+		await context.close();
+
+		const wide = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "id-ID" });
+		const desk = await wide.newPage();
+		desk.setDefaultTimeout(TIMEOUT);
+		await check("on a 1280 px screen each chart sits beside its table", async () => {
+			await desk.goto(`${BASE}/statistik`);
+			const seen = await charts(desk);
+			assert(seen.svg >= 3, JSON.stringify(seen));
+			const side = await desk.evaluate(() => {
+				const section = document.querySelector(".kd-bagian .kd-grafik").closest(".kd-bagian");
+				const chart = section.querySelector(".kd-grafik").getBoundingClientRect();
+				const table = section.querySelector(".kd-tabel").getBoundingClientRect();
+				return { chartRight: chart.right, tableLeft: table.left, top: Math.abs(chart.top - table.top) };
+			});
+			assert(side.chartRight <= side.tableLeft + 1 && side.top < 40, JSON.stringify(side));
+			await noSideways(desk, "/statistik on 1280 px");
+			await desk.screenshot({ path: `${SHOTS}statistik-layar-lebar.png`, fullPage: true });
+		});
+		await wide.close();
+	} finally {
+		await browser.close();
+	}
+}
+
+run(main);
