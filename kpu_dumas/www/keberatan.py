@@ -8,11 +8,13 @@ import frappe
 from kpu_dumas import clock
 from kpu_dumas.api.portal_informasi import portal_user_of
 from kpu_dumas.core import portal_informasi as public
+from kpu_dumas.www.pengaduan import in_indonesian
 
 no_cache = 1
 
 
 def get_context(context):
+	in_indonesian(context)
 	nomor = public.normalize_number(frappe.form_dict.get("nomor"))
 	if public.doctype_for_number(nomor) != public.PERMOHONAN:
 		nomor = ""

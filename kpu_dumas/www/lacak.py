@@ -7,11 +7,13 @@ from kpu_dumas.api.portal import portal_limits
 from kpu_dumas.api.portal_informasi import portal_user_of
 from kpu_dumas.core import files
 from kpu_dumas.core import portal_informasi as informasi
+from kpu_dumas.www.pengaduan import in_indonesian
 
 no_cache = 1
 
 
 def get_context(context):
+	in_indonesian(context)
 	max_mb, max_files = portal_limits()
 	nomor = str(frappe.form_dict.get("nomor") or "").strip().upper()[:140]
 	user = frappe.session.user

@@ -10,6 +10,7 @@ no_cache = 1
 
 
 def get_context(context):
+	in_indonesian(context)
 	max_mb, max_files = portal_limits()
 	context.title = "Sampaikan Pengaduan"
 	context.kantor = _office_name()
@@ -28,6 +29,13 @@ def get_context(context):
 	context.nama_pengguna = frappe.utils.get_fullname() if context.masuk else ""
 	context.email_pengguna = frappe.session.user if context.masuk and "@" in frappe.session.user else ""
 	return context
+
+
+def in_indonesian(context):
+	"""A portal page is in Indonesian: its <html lang>, and Frappe's navbar and footer, say so too."""
+	frappe.local.lang = "id"
+	if context.boot:
+		context.boot["lang"] = "id"
 
 
 def _office_name() -> str:

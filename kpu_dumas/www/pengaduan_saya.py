@@ -6,6 +6,7 @@ import frappe
 from kpu_dumas import clock
 from kpu_dumas.core import portal_informasi as informasi
 from kpu_dumas.core.portal import public_state
+from kpu_dumas.www.pengaduan import in_indonesian
 
 no_cache = 1
 
@@ -14,6 +15,7 @@ def get_context(context):
 	if frappe.session.user == "Guest":
 		frappe.local.flags.redirect_location = "/login?redirect-to=/pengaduan-saya"
 		raise frappe.Redirect(302)  # not 301: a browser must not remember it after login
+	in_indonesian(context)
 	rows = frappe.get_all(
 		"Pengaduan",
 		filters={"pengguna_portal": frappe.session.user},

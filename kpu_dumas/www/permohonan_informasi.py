@@ -7,13 +7,14 @@ import frappe
 
 from kpu_dumas.api.portal import portal_limits
 from kpu_dumas.core import files
-from kpu_dumas.www.pengaduan import _office_name
+from kpu_dumas.www.pengaduan import _office_name, in_indonesian
 
 no_cache = 1
 DOCTYPE = "Permohonan Informasi"
 
 
 def get_context(context):
+	in_indonesian(context)
 	max_mb, _max_files = portal_limits()
 	meta = frappe.get_meta(DOCTYPE)
 	context.title = "Permohonan Informasi Publik"

@@ -63,6 +63,21 @@ window.kdPortal = (function () {
 		return { ok: false, status: response.status, errors: errors };
 	}
 
+	// One line of an alert: plain text, or (for { text, field, focus }) a link that moves focus to the field.
+	function alertLine(line) {
+		if (typeof line === "string") return document.createTextNode(line);
+		const link = document.createElement("a");
+		const target = line.focus || line.field;
+		link.href = "#" + (target.id || line.field.id);
+		link.textContent = line.text;
+		link.addEventListener("click", function (event) {
+			event.preventDefault();
+			target.focus();
+			target.scrollIntoView({ block: "center" });
+		});
+		return link;
+	}
+
 	// Fill an alert box with a title and a list of lines, show it and move focus to it.
 	function showAlert(box, title, lines) {
 		box.replaceChildren();
@@ -73,19 +88,61 @@ window.kdPortal = (function () {
 		box.appendChild(head);
 		if (lines && lines.length === 1) {
 			const line = document.createElement("p");
-			line.textContent = lines[0];
+			line.appendChild(alertLine(lines[0]));
 			box.appendChild(line);
 		} else if (lines && lines.length) {
 			const list = document.createElement("ul");
 			for (const line of lines) {
 				const item = document.createElement("li");
-				item.textContent = line;
+				item.appendChild(alertLine(line));
 				list.appendChild(item);
 			}
 			box.appendChild(list);
 		}
 		box.hidden = false;
 		box.focus();
+	}
+
+	// Show `message` under a field (or clear it with null), tied to it by aria-describedby, read before
+	// its hint; aria-invalid follows. A radio group is marked on its role=radiogroup element.
+	function markField(el, message) {
+		const id = (el.id || el.getAttribute("name")) + "-galat";
+		let note = document.getElementById(id);
+		if (message && !note) {
+			note = document.createElement("p");
+			note.id = id;
+			note.className = "kd-error";
+			(el.closest(".kd-choice") || el).insertAdjacentElement("afterend", note);
+		}
+		if (note) {
+			note.textContent = message || "";
+			note.hidden = !message;
+		}
+		const ids = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (x) {
+			return x && x !== id;
+		});
+		if (message) ids.unshift(id);
+		if (ids.length) el.setAttribute("aria-describedby", ids.join(" "));
+		else el.removeAttribute("aria-describedby");
+		el.setAttribute("aria-invalid", message ? "true" : "false");
+	}
+
+	// Check every enabled field of `form` (radios excepted) by its HTML constraints; mark each and
+	// return the problems as alert lines linked to their fields. `labels` words the message per name; a
+	// file input with files chosen keeps its own (why the files were refused).
+	function checkFields(form, labels) {
+		const problems = [];
+		form.querySelectorAll("input, select, textarea").forEach(function (el) {
+			if (el.type === "radio" || el.type === "hidden") return;
+			if (el.disabled || el.checkValidity()) {
+				markField(el, null);
+				return;
+			}
+			const text = el.type === "file" && el.files.length ? el.validationMessage : labels[el.name] || el.validationMessage;
+			markField(el, text);
+			problems.push({ text: text, field: el });
+		});
+		return problems;
 	}
 
 	function formatSize(bytes) {
@@ -132,6 +189,13 @@ window.kdPortal = (function () {
 	// Submit `form` to `method` after the page's own checks (validate() returns problem lines); on success
 	// hand the server's answer to done(data). Errors go to the `errors` alert box under `failTitle`.
 	function submitForm(form, opts) {
+		// A marked field loses its message as soon as it is filled in correctly.
+		function recheck(event) {
+			const el = event.target;
+			if (el.getAttribute && el.getAttribute("aria-invalid") === "true" && el.checkValidity()) markField(el, null);
+		}
+		form.addEventListener("input", recheck);
+		form.addEventListener("change", recheck);
 		form.addEventListener("submit", async function (event) {
 			event.preventDefault();
 			const problems = opts.validate();
@@ -177,6 +241,8 @@ window.kdPortal = (function () {
 	return {
 		post: post,
 		showAlert: showAlert,
+		markField: markField,
+		checkFields: checkFields,
 		watchFiles: watchFiles,
 		busy: busy,
 		submitForm: submitForm,
