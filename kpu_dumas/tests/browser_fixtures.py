@@ -103,6 +103,7 @@ def _seed():
 		"informasi": seed_informasi(time_zone),
 		"jalur": seed_jalur(),
 		"statistik": seed_statistik(),
+		"aksesibilitas": seed_aksesibilitas(),
 	}
 	print(json.dumps(result))
 
@@ -453,6 +454,84 @@ def seed_informasi(time_zone: str | None = None) -> dict:
 		},
 		"users": users,
 		"password": PASSWORD,
+	}
+
+
+# --- Aksesibilitas (tests/browser/aksesibilitas.spec.mjs) --------------------------------------------
+
+WARGA = ("warga@kpu-dumas.test", "Rahmat", "Hulopi")
+PERIHAL_WARGA = "Jadwal layanan salinan dokumen tidak diumumkan"
+INFORMASI_WARGA = "Daftar TPS di Kecamatan Marisa beserta alamatnya untuk Pemilihan 2024."
+
+
+def ensure_website_user(email: str, first_name: str, last_name: str) -> str:
+	"""A citizen's portal account (Website User, no roles), with the demo password."""
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": first_name,
+				"last_name": last_name,
+				"user_type": "Website User",
+				"language": "id",
+				"send_welcome_email": 0,
+			}
+		)
+		user.new_password = PASSWORD
+		user.flags.ignore_password_policy = True
+		user.insert(ignore_permissions=True)
+	update_password(email, PASSWORD)
+	return email
+
+
+def seed_aksesibilitas() -> dict:
+	"""A website user with one complaint and one information request filed through the portal (for
+	/pengaduan-saya), and the complaint's tracking code (for /lacak showing a case). Kept across runs."""
+	frappe.set_user("Administrator")
+	user = ensure_website_user(*WARGA)
+	name = frappe.db.get_value("Pengaduan", {"perihal": PERIHAL_WARGA, "pengguna_portal": user})
+	if not name:
+		doc = frappe.get_doc(
+			{
+				"doctype": "Pengaduan",
+				"perihal": PERIHAL_WARGA,
+				"kanal": "Website",
+				"uraian": "Papan pengumuman di kantor tidak memuat jadwal layanan salinan dokumen.",
+				"anonim": 1,
+				"pengguna_portal": user,
+				"persetujuan_pernyataan": 1,
+			}
+		)
+		trusted(doc).insert(ignore_permissions=True)  # as the portal files it
+		name = doc.name
+	if not frappe.db.exists(
+		"Permohonan Informasi", {"informasi_diminta": INFORMASI_WARGA, "pengguna_portal": user}
+	):
+		trusted(
+			frappe.get_doc(
+				{
+					"doctype": "Permohonan Informasi",
+					"jenis_pemohon": "Perorangan",
+					"nama_pemohon": " ".join(WARGA[1:]),
+					"jenis_identitas": "KTP",
+					"nomor_identitas": "7503010101900007",
+					"alamat": "Jl. Pelabuhan No. 8, Marisa",
+					"kanal": "Website",
+					"tanggal_diterima": now_datetime(),
+					"informasi_diminta": INFORMASI_WARGA,
+					"tujuan_penggunaan": "Mengetahui lokasi TPS keluarga.",
+					"cara_memperoleh": "Mendapatkan Salinan (Softcopy)",
+					"cara_mendapatkan_salinan": "Email",
+					"pengguna_portal": user,
+				}
+			)
+		).insert(ignore_permissions=True)
+	frappe.db.commit()
+	return {
+		"warga": user,
+		"pengaduan": name,
+		"kode_lacak": frappe.get_doc("Pengaduan", name).get_password("kode_lacak"),
 	}
 
 

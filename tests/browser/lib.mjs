@@ -60,6 +60,28 @@ export async function phone(browser, width = 390) {
 	return { context, page };
 }
 
+// A desktop browser without touch (1280 px wide by default), office locale and zone.
+export async function desktop(browser, width = 1280) {
+	const context = await browser.newContext({
+		viewport: { width, height: 800 },
+		locale: "id-ID",
+		timezoneId: "Asia/Makassar",
+	});
+	const page = await context.newPage();
+	page.setDefaultTimeout(TIMEOUT);
+	page.on("pageerror", (e) => console.log(`      [page error] ${String(e.message).split("\n")[0]}`));
+	return { context, page };
+}
+
+// The bars of the Desk chart widgets are drawn. frappe-charts first draws every bar at zero and sets the
+// real values 700 ms later (then animates them), so a chart's svg on screen does not yet show its data.
+export async function chartDrawn(page, scope = ".dashboard-widget-box .chart-container") {
+	await page.waitForFunction(
+		(s) => [...document.querySelectorAll(`${s} svg rect.bar`)].some((r) => parseFloat(r.getAttribute("height")) > 0),
+		scope
+	);
+}
+
 // Nothing on the page is wider than the screen.
 export async function noSideways(page, where) {
 	const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
