@@ -1,6 +1,6 @@
 // Tier-3 browser checks of the Pengaduan Masyarakat workspace and the three reports (Chromium, headless).
 // Run through run.sh (env BASE and SEED, see pengaduan.spec.mjs). Last line: "browser: N passed, N failed".
-import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, run } from "./lib.mjs";
+import { BASE, SEED, SHOTS, TIMEOUT, assert, chartDrawn, check, launch, run } from "./lib.mjs";
 import { readFileSync } from "node:fs";
 
 async function openReport(page, name, query = "from_date=2020-01-01") {
@@ -46,6 +46,7 @@ async function main() {
 				() => [...document.querySelectorAll(".number-widget-box .number")].filter((n) => /\d/.test(n.innerText)).length === 3
 			);
 			await page.locator(".dashboard-widget-box .chart-container svg").first().waitFor({ state: "visible" });
+			await chartDrawn(page); // the first frame has every bar at zero
 			const text = await page.locator(".layout-main-section").innerText();
 			for (const t of ["Daftar Pengaduan", "Register Pengaduan", "Rekap Pengaduan", "Kepatuhan Mutu Baku", "Pengaturan Kantor"]) {
 				assert(text.includes(t), `workspace lacks ${t}`);

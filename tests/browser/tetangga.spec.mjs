@@ -1,7 +1,7 @@
 // Tier-3: the Desk of a user who holds both kpu_dumas and ERPNext roles (on a bench with ERPNext), or
 // our roles only (elsewhere). Our workspaces sit beside ERPNext's in the sidebar, and our number cards
 // and charts load. Run through run.sh (env BASE and SEED). Last line: "browser: N passed, N failed".
-import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, run } from "./lib.mjs";
+import { BASE, SEED, SHOTS, TIMEOUT, assert, chartDrawn, check, launch, run } from "./lib.mjs";
 
 const OURS = ["Pengaduan Masyarakat", "Layanan Informasi Publik", "Kendali Disposisi"];
 
@@ -21,6 +21,7 @@ async function widgetsLoad(page, slug, cards) {
 		cards
 	);
 	await page.locator(".dashboard-widget-box .chart-container svg").first().waitFor({ state: "visible" });
+	await chartDrawn(page); // the first frame has every bar at zero
 }
 
 async function main() {
