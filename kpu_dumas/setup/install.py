@@ -46,6 +46,7 @@ OUR_DOCTYPES = (
 	"Impor Register",
 	"Instansi Berwenang",
 	"Pengaduan Tergabung",
+	"Jenis Informasi",
 )
 SERIES_PREFIXES = ("DUMAS-", "PLP-", "KPU-DUMAS-SURAT-", "PPID-", "KEB-", "DISP-", "KOR-", "IMP-")
 
@@ -73,6 +74,7 @@ def install():
 	create_workflows()
 	create_role_profiles()
 	create_categories()
+	create_information_kinds()
 	create_competent_bodies()
 	create_time_standards()
 	create_holidays()
@@ -159,6 +161,14 @@ def create_categories():
 		return
 	for row in _load(FIXTURES / "kategori_pengaduan.json"):
 		frappe.get_doc({"doctype": "Kategori Pengaduan", **row}).insert(ignore_permissions=True)
+
+
+def create_information_kinds():
+	"""The kinds of information asked for (Jenis Informasi), once; the office edits the list afterwards."""
+	if frappe.db.count("Jenis Informasi"):
+		return
+	for row in _load(FIXTURES / "jenis_informasi.json"):
+		frappe.get_doc({"doctype": "Jenis Informasi", **row}).insert(ignore_permissions=True)
 
 
 def create_competent_bodies():
