@@ -117,3 +117,26 @@ def test_empty_period_keeps_its_months():
 	assert result.total.rata_hari_kerja is None
 	assert result.exemptions == []
 	assert len(EXEMPTIONS) == 10 and EXEMPTIONS[7] == "Pasal 17 huruf h"
+
+
+def test_requests_counted_per_channel_and_kind_of_information():
+	requests = [
+		{"bulan": "2026-08", "kanal": "WhatsApp/SMS", "jenis_informasi": "Kepemiluan"},
+		{"bulan": "2026-08", "kanal": "WhatsApp/SMS", "jenis_informasi": "Keuangan dan Anggaran"},
+		{"bulan": "2026-08", "kanal": "Langsung (Meja Layanan)", "jenis_informasi": "Kepemiluan"},
+		{"bulan": "2026-09", "kanal": "Email"},  # not classified yet
+		{"bulan": "2026-09", "kanal": "Faks", "jenis_informasi": "Arsip Lama"},  # no longer offered
+	]
+	channels = ["Langsung (Meja Layanan)", "Surat", "Email", "WhatsApp/SMS"]
+	kinds = ["Kepemiluan", "Kelembagaan", "Keuangan dan Anggaran"]
+	result = information_recap(requests, months=["2026-08", "2026-09"], channels=channels, kinds=kinds)
+	aug, sep = result.months
+	assert aug.kanal == {"WhatsApp/SMS": 2, "Langsung (Meja Layanan)": 1}
+	assert aug.jenis == {"Kepemiluan": 2, "Keuangan dan Anggaran": 1}
+	assert sep.jenis == {EMPTY_VALUE: 1, "Arsip Lama": 1}
+	# Every channel and kind offered is a column, then what the rows carried besides, unclassified last.
+	assert result.channels == channels + ["Faks"]
+	assert result.kinds == kinds + ["Arsip Lama", EMPTY_VALUE]
+	assert (
+		sum(result.total.kanal.values()) == sum(result.total.jenis.values()) == result.total.permohonan == 5
+	)

@@ -95,6 +95,8 @@ class InformationMonth:
 	permohonan: int = 0
 	keputusan: Counter = field(default_factory=Counter)
 	pengecualian: Counter = field(default_factory=Counter)  # refusals per Pasal 17 letter
+	kanal: Counter = field(default_factory=Counter)  # requests per channel (WhatsApp/SMS apart)
+	jenis: Counter = field(default_factory=Counter)  # requests per kind of information (Jenis Informasi)
 	dalam_proses: int = 0
 	perpanjangan: int = 0
 	terlambat: int = 0
@@ -110,6 +112,8 @@ class InformationMonth:
 
 	def add_request(self, row: Mapping):
 		self.permohonan += 1
+		self.kanal[row.get("kanal") or EMPTY_VALUE] += 1
+		self.jenis[row.get("jenis_informasi") or EMPTY_VALUE] += 1
 		decision = row.get("keputusan")
 		if decision:
 			self.keputusan[decision] += 1
@@ -138,6 +142,8 @@ class InformationRecap:
 	months: list[InformationMonth]
 	total: InformationMonth
 	exemptions: list[str]  # the Pasal 17 letters refusals cited, in the order of the law
+	channels: list[str] = field(default_factory=list)  # the channels to count, in the register's order
+	kinds: list[str] = field(default_factory=list)  # the kinds of information to count, in the list's order
 
 	def summary(self) -> dict:
 		t = self.total
@@ -156,15 +162,28 @@ def _month_of(row: Mapping) -> str:
 	return month_key(row["bulan"] if row.get("bulan") else row["tanggal"])
 
 
+def _with_seen(shown: Iterable[str], seen: Counter) -> list[str]:
+	"""`shown` in its order, then any other value the rows carried ('(tidak diisi)' last)."""
+	ordered = list(dict.fromkeys(shown))
+	extra = sorted((v for v in seen if v not in ordered and v != EMPTY_VALUE), key=str.lower)
+	return ordered + extra + ([EMPTY_VALUE] if seen.get(EMPTY_VALUE) else [])
+
+
 def information_recap(
-	requests: Iterable[Mapping], objections: Iterable[Mapping] = (), months: Iterable[str] = ()
+	requests: Iterable[Mapping],
+	objections: Iterable[Mapping] = (),
+	months: Iterable[str] = (),
+	channels: Iterable[str] = (),
+	kinds: Iterable[str] = (),
 ) -> InformationRecap:
 	"""Requests and objections per month, with the period's total.
 
 	A request row has `bulan` (or `tanggal`), `keputusan` (blank while in process), `pasal_pengecualian`,
 	`hari_kerja` (working days to the written notice, None without one), `diperpanjang` and `terlambat`.
 	An objection row has `bulan` (or `tanggal`), `keputusan_atasan` and `tanggapan_pemohon`.
-	`months` lists months to show even when empty.
+	`months` lists months to show even when empty; `channels` and `kinds` the channels and kinds of
+	information to count even when none came (a request row's `kanal` and `jenis_informasi`). A value not
+	listed that a row carries is counted too, after them.
 	"""
 	by_month: dict[str, InformationMonth] = {key: InformationMonth(key) for key in months}
 	total = InformationMonth("")
@@ -179,5 +198,9 @@ def information_recap(
 	rank = {name: i for i, name in enumerate(EXEMPTIONS)}
 	exemptions = sorted(total.pengecualian, key=lambda e: (rank.get(e, len(rank)), e))
 	return InformationRecap(
-		months=[by_month[k] for k in sorted(by_month)], total=total, exemptions=exemptions
+		months=[by_month[k] for k in sorted(by_month)],
+		total=total,
+		exemptions=exemptions,
+		channels=_with_seen(channels, total.kanal),
+		kinds=_with_seen(kinds, total.jenis),
 	)

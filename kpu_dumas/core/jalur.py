@@ -26,6 +26,7 @@ COMPLAINT_CHANNEL_OF_REQUEST = {
 	"Surat": "Surat",
 	"Email": "Email",
 	"Telepon": "Telepon/WhatsApp",
+	"WhatsApp/SMS": "Telepon/WhatsApp",
 	"Website": "Website",
 	"Media Sosial": "Media Sosial",
 }
