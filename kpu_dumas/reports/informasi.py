@@ -25,6 +25,7 @@ OBJECTION = "Keberatan Informasi"
 # filter key -> (column, label in the Excel title)
 REQUEST_FILTERS = {
 	"kanal": ("kanal", "Kanal"),
+	"jenis_informasi": ("jenis_informasi", "Jenis Informasi"),
 	"keputusan": ("keputusan", "Keputusan"),
 	"status": ("workflow_state", "Status"),
 }

@@ -83,9 +83,16 @@ var kpu_laporan = {
 					"Surat",
 					"Email",
 					"Telepon",
+					"WhatsApp/SMS",
 					"Website",
 					"Media Sosial",
 				],
+			},
+			{
+				fieldname: "jenis_informasi",
+				label: __("Jenis Informasi"),
+				fieldtype: "Link",
+				options: "Jenis Informasi",
 			},
 			{
 				fieldname: "keputusan",

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from kpu_dumas import clock, information, notify_informasi, stages
+from kpu_dumas import clock, email_masuk, information, notify_informasi, stages
 from kpu_dumas.core import information_clocks as ic
 from kpu_dumas.core import information_letters
 from kpu_dumas.core import information_rules as rules
@@ -32,6 +32,9 @@ class PermohonanInformasi(KpuRecord):
 		self.set_onload("tahap", stages.stage_intro(self))
 
 	def before_insert(self):
+		# a request Frappe creates from a mail to the PPID address (or the mail is dropped); received
+		# (tanggal_diterima defaults to now) and numbered on receipt, UU 14/2008 Pasal 22 ayat 4
+		email_masuk.take_in(self, subject_field="subjek_email", body_field="informasi_diminta")
 		super().before_insert()
 		if not self.kode_lacak:
 			self.kode_lacak = new_tracking_code()
@@ -41,6 +44,7 @@ class PermohonanInformasi(KpuRecord):
 			self.set_notice_deadline()  # from the dates the register book carries
 			return
 		self.validate_requester()
+		self.validate_information_kind()
 		self.set_notice_deadline()
 		change = stages.state_change(self)
 		if change:
@@ -53,9 +57,17 @@ class PermohonanInformasi(KpuRecord):
 		else:
 			stages.check_edit_rights(self, _("permohonan informasi"))
 
+	def after_insert(self):
+		email_masuk.attach_files(self)
+
 	def on_update(self):
 		if not self.imported:
 			notify_informasi.state_changed(self)
+
+	def on_communication_update(self, communication):
+		"""A mail on the request's thread (Frappe's Email Account calls this for every Communication)."""
+		email_masuk.on_communication(self, communication)
+		self.notify_update()
 
 	def before_submit(self):
 		if self.workflow_state not in (rules.SELESAI, rules.DIBATALKAN, rules.DIALIHKAN):
@@ -67,6 +79,19 @@ class PermohonanInformasi(KpuRecord):
 			)
 
 	# --- validation steps -------------------------------------------------------------------------
+
+	def validate_information_kind(self):
+		"""A kind the office has retired stays on the requests that have it, but is not chosen anew."""
+		if not self.jenis_informasi or not self.has_value_changed("jenis_informasi"):
+			return
+		if not frappe.db.get_value("Jenis Informasi", self.jenis_informasi, "aktif"):
+			frappe.throw(
+				_(
+					"Jenis Informasi '{0}' tidak aktif lagi. Pilih jenis lain, atau aktifkan kembali jenis "
+					"ini di daftar Jenis Informasi."
+				).format(self.jenis_informasi),
+				title=_("Jenis Informasi Tidak Aktif"),
+			)
 
 	def validate_requester(self):
 		errors = rules.requester_errors(self.as_dict())

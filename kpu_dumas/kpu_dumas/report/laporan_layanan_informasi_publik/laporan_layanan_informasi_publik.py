@@ -3,13 +3,16 @@
 """Laporan Layanan Informasi Publik: the monthly or annual report of the PPID (Perki 1/2021), one row per
 month and a total: requests received, their decisions, refusals per exemption (UU 14/2008 Pasal 17),
 requests still in process, the average working days to the written notice on the office calendar,
-extensions, notices past their deadline, and the objections filed with their outcome.
+extensions, notices past their deadline, the objections filed with their outcome, and the requests per
+channel (WhatsApp/SMS apart from walk-ins, letters and email) and per kind of information (Jenis Informasi).
 
 Requests count in the month they were received, objections in the month they were filed. The counting
 is kpu_dumas.core.information_recap.
 """
 
 from __future__ import annotations
+
+import re
 
 import frappe
 from frappe import _
@@ -38,7 +41,11 @@ def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	period = common.get_period(filters)
 	result = ir.information_recap(
-		request_rows(filters, period), objection_rows(filters, period), months=period.months
+		request_rows(filters, period),
+		objection_rows(filters, period),
+		months=period.months,
+		channels=channel_options(),
+		kinds=kind_options(),
 	)
 	cols = columns(result)
 	return cols, rows(result), message(period), chart(result), summary(result)
@@ -51,6 +58,8 @@ def request_rows(filters, period: common.Period) -> list[dict]:
 		.select(
 			p.name,
 			p.tanggal_diterima,
+			p.kanal,
+			p.jenis_informasi,
 			p.keputusan,
 			p.pasal_pengecualian,
 			p.tanggal_pemberitahuan,
@@ -87,6 +96,31 @@ def _exemption_field(exemption: str) -> str:
 	return "ditolak_" + frappe.scrub(exemption)
 
 
+def _slug(value: str) -> str:
+	return re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_") or "tidak_diisi"
+
+
+def channel_field(channel: str) -> str:
+	return "kanal_" + _slug(channel)
+
+
+def kind_field(kind: str) -> str:
+	return "jenis_" + _slug(kind)
+
+
+def channel_options() -> list[str]:
+	"""The request channels, in the order the form offers them."""
+	options = frappe.get_meta(informasi.REQUEST).get_field("kanal").options or ""
+	return [o for o in options.split("\n") if o]
+
+
+def kind_options() -> list[str]:
+	"""The active kinds of information, in the office's order (Jenis Informasi › Urutan)."""
+	return frappe.get_all(
+		"Jenis Informasi", filters={"aktif": 1}, order_by="urutan asc, name asc", pluck="name"
+	)
+
+
 def columns(result: ir.InformationRecap) -> list[dict]:
 	def col(fieldname, label, width=110, fieldtype="Int"):
 		return common.column(fieldname, label, width, fieldtype)
@@ -112,10 +146,12 @@ def columns(result: ir.InformationRecap) -> list[dict]:
 		col("keberatan_belum_ditanggapi", _("Keberatan Belum Ditanggapi"), 130),
 		col("ke_komisi_informasi", _("Diajukan ke Komisi Informasi"), 130),
 	]
+	cols += [col(channel_field(c), _("Melalui {0}").format(_(c)), 120) for c in result.channels]
+	cols += [col(kind_field(k), _("Jenis: {0}").format(_(k)), 130) for k in result.kinds]
 	return cols
 
 
-def _row(m: ir.InformationMonth, label: str, exemptions: list[str]) -> dict:
+def _row(m: ir.InformationMonth, label: str, result: ir.InformationRecap) -> dict:
 	row = {
 		"bulan": label,
 		"permohonan": m.permohonan,
@@ -128,16 +164,20 @@ def _row(m: ir.InformationMonth, label: str, exemptions: list[str]) -> dict:
 	}
 	for decision, fieldname in DECISION_COLUMNS.items():
 		row[fieldname] = m.keputusan.get(decision, 0)
-	for exemption in exemptions:
+	for exemption in result.exemptions:
 		row[_exemption_field(exemption)] = m.pengecualian.get(exemption, 0)
+	for channel in result.channels:
+		row[channel_field(channel)] = m.kanal.get(channel, 0)
+	for kind in result.kinds:
+		row[kind_field(kind)] = m.jenis.get(kind, 0)
 	for outcome, fieldname in OBJECTION_COLUMNS.items():
 		row[fieldname] = m.hasil_keberatan.get(outcome, 0)
 	return row
 
 
 def rows(result: ir.InformationRecap) -> list[dict]:
-	data = [_row(m, recap.month_label(m.bulan), result.exemptions) for m in result.months]
-	data.append({**_row(result.total, _("Jumlah"), result.exemptions), "is_total_row": 1})
+	data = [_row(m, recap.month_label(m.bulan), result) for m in result.months]
+	data.append({**_row(result.total, _("Jumlah"), result), "is_total_row": 1})
 	return data
 
 

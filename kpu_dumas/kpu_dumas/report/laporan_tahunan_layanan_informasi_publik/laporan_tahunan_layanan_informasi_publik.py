@@ -31,12 +31,22 @@ def execute(filters=None):
 	filters = _annual(filters)
 	period = common.get_period(filters)
 	requests = llip.request_rows(filters, period)
-	result = ir.information_recap(requests, llip.objection_rows(filters, period), months=period.months)
+	result = ir.information_recap(
+		requests,
+		llip.objection_rows(filters, period),
+		months=period.months,
+		channels=llip.channel_options(),
+		kinds=llip.kind_options(),
+	)
 	medians, median_year = notice_medians(requests)
-	data = [_row(m, recap.month_label(m.bulan), medians.get(m.bulan)) for m in result.months]
-	total = {**_row(result.total, _("Jumlah"), median_year), "is_total_row": 1, "_cetak": print_context()}
+	data = [_row(m, recap.month_label(m.bulan), medians.get(m.bulan), result) for m in result.months]
+	total = {
+		**_row(result.total, _("Jumlah"), median_year, result),
+		"is_total_row": 1,
+		"_cetak": print_context(),
+	}
 	data.append(total)
-	return columns(), data, message(period), None, summary(result, median_year)
+	return columns(result), data, message(period), None, summary(result, median_year)
 
 
 def _annual(filters) -> frappe._dict:
@@ -52,7 +62,7 @@ def _exemption_field(exemption: str) -> str:
 	return "ditolak_" + frappe.scrub(exemption)
 
 
-def columns() -> list[dict]:
+def columns(result: ir.InformationRecap) -> list[dict]:
 	def col(fieldname, label, width=110, fieldtype="Int"):
 		return common.column(fieldname, label, width, fieldtype)
 
@@ -78,10 +88,13 @@ def columns() -> list[dict]:
 		col("keberatan_belum_ditanggapi", _("Keberatan Belum Ditanggapi"), 130),
 		col("ke_komisi_informasi", _("Sengketa ke Komisi Informasi"), 140),
 	]
+	# How the requests came and what they asked for, as the monthly report counts them.
+	cols += [col(llip.channel_field(c), _("Melalui {0}").format(_(c)), 120) for c in result.channels]
+	cols += [col(llip.kind_field(k), _("Jenis: {0}").format(_(k)), 130) for k in result.kinds]
 	return cols
 
 
-def _row(m: ir.InformationMonth, label: str, median) -> dict:
+def _row(m: ir.InformationMonth, label: str, median, result: ir.InformationRecap) -> dict:
 	row = {
 		"bulan": label,
 		"permohonan": m.permohonan,
@@ -99,6 +112,10 @@ def _row(m: ir.InformationMonth, label: str, median) -> dict:
 		row[_exemption_field(exemption)] = m.pengecualian.get(exemption, 0)
 	for outcome, fieldname in llip.OBJECTION_COLUMNS.items():
 		row[fieldname] = m.hasil_keberatan.get(outcome, 0)
+	for channel in result.channels:
+		row[llip.channel_field(channel)] = m.kanal.get(channel, 0)
+	for kind in result.kinds:
+		row[llip.kind_field(kind)] = m.jenis.get(kind, 0)
 	return row
 
 

@@ -1,17 +1,21 @@
 # Copyright (c) 2026, kpu_dumas developers and contributors
 # For license information, please see license.txt
 """Register Permohonan Informasi: the register of information requests (Perki 1/2021), one row per
-request received in the period, with the written notice, the extension, the hand-over, the working days
-to the notice on the office calendar and any objection.
+request received in the period, with its channel and kind of information, the written notice, the
+extension, the hand-over, the working days to the notice on the office calendar and any objection. The
+closing line counts the requests per channel and per kind.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 import frappe
 from frappe import _
 
 from kpu_dumas import clock
 from kpu_dumas.core import information_recap as ir
+from kpu_dumas.core import recap
 from kpu_dumas.reports import common, informasi
 
 
@@ -34,6 +38,7 @@ def columns() -> list[dict]:
 		col("pekerjaan", _("Pekerjaan"), 130),
 		col("kontak", _("Telepon/Email"), 200),
 		col("informasi_diminta", _("Informasi yang Diminta"), 260),
+		col("jenis_informasi", _("Jenis Informasi"), 150),
 		col("tujuan_penggunaan", _("Tujuan Penggunaan"), 200),
 		col("cara_memperoleh", _("Cara Memperoleh / Mendapatkan Salinan"), 240),
 		col("kanal", _("Kanal"), 160),
@@ -67,6 +72,7 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 			p.telepon,
 			p.email,
 			p.informasi_diminta,
+			p.jenis_informasi,
 			p.tujuan_penggunaan,
 			p.cara_memperoleh,
 			p.cara_mendapatkan_salinan,
@@ -108,6 +114,7 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 				"pekerjaan": r.pekerjaan,
 				"kontak": " / ".join(x for x in (r.telepon, r.email) if x),
 				"informasi_diminta": r.informasi_diminta,
+				"jenis_informasi": r.jenis_informasi or "",
 				"tujuan_penggunaan": r.tujuan_penggunaan,
 				"cara_memperoleh": cara,
 				"kanal": r.kanal,
@@ -138,13 +145,23 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 
 
 def totals_row(rows: list[dict]) -> dict:
-	"""The register's closing line (used by the Excel export)."""
+	"""The register's closing line (used by the Excel export), with the requests per channel and per kind."""
 	return {
 		"name": _("{0} permohonan").format(len(rows)),
+		"kanal": _count_line(r["kanal"] for r in rows),
+		"jenis_informasi": _count_line(r["jenis_informasi"] for r in rows),
 		"perpanjangan": _("{0} diperpanjang").format(sum(1 for r in rows if r["perpanjangan"] == ir.YES)),
 		"biaya": sum(r["biaya"] or 0 for r in rows),
 		"keberatan": _("{0} ada").format(sum(1 for r in rows if r["nomor_keberatan"])),
 	}
+
+
+def _count_line(values) -> str:
+	"""'WhatsApp/SMS 3; Email 2; (tidak diisi) 1': each value and how many rows carry it, most first."""
+	counts = Counter(v or recap.EMPTY_VALUE for v in values)
+	return "; ".join(
+		f"{value} {n}" for value, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+	)
 
 
 def xlsx_notes(filters) -> list[str]:
