@@ -266,7 +266,14 @@ class TestLaporanInformasi(FrappeTestCase):
 		)
 		self.assertEqual(
 			register_permohonan_informasi.totals_row(rows),
-			{"name": "7 permohonan", "perpanjangan": "1 diperpanjang", "biaya": 15000, "keberatan": "2 ada"},
+			{
+				"name": "7 permohonan",
+				"kanal": "Langsung (Meja Layanan) 6; Email 1",
+				"jenis_informasi": "(tidak diisi) 7",
+				"perpanjangan": "1 diperpanjang",
+				"biaya": 15000,
+				"keberatan": "2 ada",
+			},
 		)
 
 	def test_register_permohonan_filters(self):
