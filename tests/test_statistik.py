@@ -301,6 +301,7 @@ def test_page_sections_have_a_table_for_every_chart():
 		"keputusan",
 		"penolakan",
 		"informasi-bulanan",
+		"informasi-waktu",
 		"keberatan",
 	]
 	for s in sections:
@@ -309,15 +310,21 @@ def test_page_sections_have_a_table_for_every_chart():
 		if s["total"]:
 			assert len(s["total"]) == len(s["kolom"]), s["id"]
 	kanal = sections[0]
-	assert kanal["grafik"]["type"] == "percentage"
+	assert kanal["grafik"]["type"] == "donut" and kanal["grafik"]["showLegend"] == 0
 	assert kanal["grafik"]["data"]["labels"] == [
 		"Langsung (Meja Layanan)",
 		"Email",
 		"Website",
 	]  # no zero slice
 	assert kanal["total"] == ["Jumlah", "8", "100%"]
+	# The table is the legend: each row with a slice has the slice's colour.
+	assert kanal["warna"] == kanal["grafik"]["colors"]
+	by_id = {s["id"]: s for s in sections}
+	assert st.page_sections(doc["per_bulan"][1])[0]["warna"] == [None, None, None]  # no slice, no swatch
+	assert by_id["penolakan"]["warna"] == []
 	monthly = sections[3]
 	assert len(monthly["baris"]) == 12 and monthly["grafik"]["data"]["labels"][0] == "Jan"
+	assert [row[0] for row in monthly["baris"]][7:9] == ["Agu", "Sep"]  # as the chart's axis
 
 
 def test_a_month_shows_no_monthly_tables_and_an_empty_month_no_charts():

@@ -426,6 +426,7 @@ PALETTE = (
 	"#c2410c",
 )
 ON_TIME_COLOUR, LATE_COLOUR = "#047857", "#b91c1c"
+SHY = "\u00ad"  # a soft hyphen: long column headings may break on a phone
 
 
 def angka(value, decimals: int = 0) -> str:
@@ -448,19 +449,27 @@ def _share(part: int, whole: int) -> str:
 	return persen(round(100.0 * part / whole, 1)) if whole else "-"
 
 
+def _colours(items: list[dict]) -> list[str | None]:
+	"""Each item's colour in its donut (the table's swatch), None for an item at zero (no slice)."""
+	return [PALETTE[n % len(PALETTE)] if item["jumlah"] else None for n, item in enumerate(items)]
+
+
 def _pie(items: list[dict]) -> dict | None:
-	"""A percentage bar of the non-zero items (Frappe Charts), or None when all are zero."""
-	shown = [i for i in items if i["jumlah"]]
+	"""A donut of the non-zero items (Frappe Charts), without a legend: the table beside it is the legend,
+	each row with its colour. None when all are zero."""
+	colours = _colours(items)
+	shown = [(item, colour) for item, colour in zip(items, colours, strict=True) if colour]
 	if not shown:
 		return None
 	return {
-		"type": "percentage",
-		"height": 160,
+		"type": "donut",
+		"height": 220,
+		"showLegend": 0,
 		"data": {
-			"labels": [i["label"] for i in shown],
-			"datasets": [{"values": [i["jumlah"] for i in shown]}],
+			"labels": [item["label"] for item, _ in shown],
+			"datasets": [{"values": [item["jumlah"] for item, _ in shown]}],
 		},
-		"colors": [PALETTE[n % len(PALETTE)] for n in range(len(shown))],
+		"colors": [colour for _, colour in shown],
 	}
 
 
@@ -480,10 +489,16 @@ def _bars(labels: list[str], series: list[tuple[str, list, str]], stacked: bool 
 	}
 
 
-def _count_table(items: list[dict], first: str) -> dict:
+def _month_name(month: Mapping) -> str:
+	"""'Jan', 'Agu' for a month's entry, as the chart's axis writes it (the year is in the caption)."""
+	return recap.month_label(month["bulan"], short=True).split(" ")[0]
+
+
+def _count_table(items: list[dict], first: str, colours: bool = True) -> dict:
 	whole = sum(i["jumlah"] for i in items)
 	return {
-		"kolom": [first, "Jumlah", "Persentase"],
+		"warna": _colours(items) if colours else [],
+		"kolom": [first, "Jumlah", f"Persen{SHY}tase"],
 		"baris": [[i["label"], angka(i["jumlah"]), _share(i["jumlah"], whole)] for i in items],
 		"total": ["Jumlah", angka(whole), "100%" if whole else "-"],
 	}
@@ -494,7 +509,15 @@ INFORMATION_SECTIONS = ("keputusan", "penolakan", "informasi-bulanan", "informas
 
 def _section(key, judul, keterangan, grafik, table) -> dict:
 	group = "informasi" if key in INFORMATION_SECTIONS else "pengaduan"
-	return {"id": key, "kelompok": group, "judul": judul, "keterangan": keterangan, "grafik": grafik, **table}
+	return {
+		"id": key,
+		"kelompok": group,
+		"judul": judul,
+		"keterangan": keterangan,
+		"grafik": grafik,
+		"warna": [],  # per row of the table: the colour of its slice in the donut
+		**table,
+	}
 
 
 def page_sections(figures: Mapping, months: Iterable[Mapping] | None = None) -> list[dict]:
@@ -558,7 +581,7 @@ def page_sections(figures: Mapping, months: Iterable[Mapping] | None = None) -> 
 					"kolom": ["Bulan", "Diterima", "Selesai", "Dalam proses", "Tepat waktu"],
 					"baris": [
 						[
-							m["label"],
+							_month_name(m),
 							angka(m["pengaduan"]["jumlah"]),
 							angka(m["pengaduan"]["status"]["selesai"]),
 							angka(m["pengaduan"]["status"]["dalam_proses"]),
@@ -593,11 +616,10 @@ def page_sections(figures: Mapping, months: Iterable[Mapping] | None = None) -> 
 				stacked=True,
 			),
 			{
-				"kolom": ["Tahap", "Selesai", "Tepat waktu", "Terlambat", "% tepat waktu"],
+				"kolom": ["Tahap", "Tepat waktu", f"Ter{SHY}lambat", "% tepat waktu"],
 				"baris": [
 					[
 						s["label"],
-						angka(s["selesai"]),
 						angka(s["tepat_waktu"]),
 						angka(s["terlambat"]),
 						persen(s["persen_tepat_waktu"]),
@@ -606,7 +628,6 @@ def page_sections(figures: Mapping, months: Iterable[Mapping] | None = None) -> 
 				],
 				"total": [
 					"Semua tahap",
-					angka(ts["selesai"]),
 					angka(ts["tepat_waktu"]),
 					angka(ts["terlambat"]),
 					persen(ts["persen_tepat_waktu"]),
@@ -672,7 +693,7 @@ def page_sections(figures: Mapping, months: Iterable[Mapping] | None = None) -> 
 				[r["label"].replace("Pasal 17 huruf ", "") for r in refusals],
 				[("Ditolak", [r["jumlah"] for r in refusals], PALETTE[0])],
 			),
-			_count_table(refusals, "Pengecualian"),
+			_count_table(refusals, "Pengecualian", colours=False),
 		),
 	]
 	if months:
@@ -693,20 +714,18 @@ def page_sections(figures: Mapping, months: Iterable[Mapping] | None = None) -> 
 				{
 					"kolom": [
 						"Bulan",
-						"Permohonan",
-						"Dikabulkan",
+						f"Permo{SHY}honan",
+						f"Dika{SHY}bulkan",
 						"Ditolak",
 						"Median hari kerja",
-						"Diperpanjang",
 					],
 					"baris": [
 						[
-							m["label"],
+							_month_name(m),
 							angka(m["informasi"]["permohonan"]),
 							angka(m["informasi"]["dikabulkan"]),
 							angka(m["informasi"]["ditolak"]),
 							hari(m["informasi"]["hari_kerja_pemberitahuan"]["median"]),
-							angka(m["informasi"]["perpanjangan"]),
 						]
 						for m in months
 					],
@@ -716,30 +735,28 @@ def page_sections(figures: Mapping, months: Iterable[Mapping] | None = None) -> 
 						angka(i["dikabulkan"]),
 						angka(i["ditolak"]),
 						hari(hk["median"]),
-						angka(i["perpanjangan"]),
 					],
 				},
 			)
 		)
-	else:
-		sections.append(
-			_section(
-				"informasi-waktu",
-				"Waktu pelayanan informasi",
-				"Hari kerja sejak permohonan diterima sampai pemberitahuan tertulis.",
-				None,
-				{
-					"kolom": ["Ukuran", "Nilai"],
-					"baris": [
-						["Median hari kerja", hari(hk["median"])],
-						["Rata-rata hari kerja", hari(hk["rata_rata"])],
-						["Diperpanjang", angka(i["perpanjangan"])],
-						["Melewati batas waktu", angka(i["terlambat"])],
-					],
-					"total": None,
-				},
-			)
+	sections.append(
+		_section(
+			"informasi-waktu",
+			"Waktu pelayanan informasi",
+			"Hari kerja sejak permohonan diterima sampai pemberitahuan tertulis.",
+			None,
+			{
+				"kolom": ["Ukuran", "Nilai"],
+				"baris": [
+					["Median hari kerja", hari(hk["median"])],
+					["Rata-rata hari kerja", hari(hk["rata_rata"])],
+					["Diperpanjang", angka(i["perpanjangan"])],
+					["Melewati batas waktu", angka(i["terlambat"])],
+				],
+				"total": None,
+			},
 		)
+	)
 	ob = i["keberatan"]
 	objection_table = _count_table(ob["hasil"], "Hasil")
 	objection_table["baris"].append(["Diajukan ke Komisi Informasi", angka(ob["ke_komisi_informasi"]), "-"])

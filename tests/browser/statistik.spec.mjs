@@ -10,6 +10,7 @@ const SECRETS = [SEED.pelapor_rahasia, SEED.nik_rahasia, SEED.pengaduan_rahasia,
 
 async function charts(page) {
 	await page.waitForSelector(".kd-grafik svg", { timeout: TIMEOUT });
+	await page.waitForTimeout(1200); // Frappe Charts draws its bars over a moment
 	return page.evaluate(() => ({
 		sections: document.querySelectorAll(".kd-bagian").length,
 		tables: document.querySelectorAll(".kd-bagian table").length,
@@ -30,6 +31,8 @@ async function main() {
 	const browser = await launch();
 	try {
 		const { context, page } = await phone(browser, 360);
+		const errors = [];
+		page.on("pageerror", (e) => errors.push(String(e.message).split("\n")[0]));
 		await check("a guest on a 360 px phone sees charts, a table for each and no sideways scroll", async () => {
 			const r = await page.goto(`${BASE}/statistik`);
 			assert(r.status() === 200, `status ${r.status()}`);
@@ -41,6 +44,10 @@ async function main() {
 			assert(text.includes(`Tahun ${S.tahun}`) && text.includes("Pengaduan menurut kanal"), text.slice(0, 300));
 			noSecrets(await page.content(), "/statistik");
 			await noSideways(page, "/statistik on 360 px");
+			const cramped = await page.evaluate(() =>
+				[...document.querySelectorAll(".kd-tabel")].filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.id || t.getAttribute("aria-labelledby"))
+			);
+			assert(cramped.length === 0, `tables wider than their box: ${cramped.join(", ")}`);
 			await page.screenshot({ path: `${SHOTS}statistik-ponsel.png` });
 			await page.screenshot({ path: `${SHOTS}statistik-ponsel-penuh.png`, fullPage: true });
 		});
@@ -55,6 +62,17 @@ async function main() {
 			assert(seen >= 8, `tables: ${seen}`);
 			await noSideways(page, "/statistik?bulan=2 on 360 px");
 			await page.screenshot({ path: `${SHOTS}statistik-ponsel-bulan.png`, fullPage: true });
+		});
+
+		await check("turning the phone redraws the charts, with no script error", async () => {
+			await page.setViewportSize({ width: 740, height: 360 });
+			await page.waitForTimeout(800);
+			await page.setViewportSize({ width: 360, height: 740 });
+			await page.waitForTimeout(800);
+			const svg = await page.evaluate(() => document.querySelectorAll(".kd-grafik svg").length);
+			assert(svg >= 3, `charts after turning: ${svg}`);
+			await noSideways(page, "/statistik after turning");
+			assert(errors.length === 0, `script errors: ${errors.join("; ")}`);
 		});
 
 		await check("the JSON endpoint answers a guest with the same year and nothing personal", async () => {
