@@ -22,10 +22,12 @@ permission_query_conditions = {
 	"Penerima Disposisi": "kpu_dumas.disposisi_permissions.child_query_conditions",
 	"Butir Instruksi Disposisi": "kpu_dumas.disposisi_permissions.child_query_conditions",
 	"Riwayat Tahap": "kpu_dumas.disposisi_permissions.child_query_conditions",
+	"Surat Terbit": "kpu_dumas.kpu_dumas.doctype.surat_terbit.surat_terbit.query_conditions",
 }
 has_permission = {
 	"Identitas Pelapor": "kpu_dumas.permissions.identitas_has_permission",
 	"Disposisi": "kpu_dumas.disposisi_permissions.has_permission",
+	"Surat Terbit": "kpu_dumas.kpu_dumas.doctype.surat_terbit.surat_terbit.has_permission",
 }
 
 # Uploads to our records (Desk uploader, REST, code) pass the portal's content check; other apps'
@@ -50,6 +52,11 @@ doc_events = {
 		"on_update": "kpu_dumas.clock.clear_calendar_cache",
 		"on_trash": "kpu_dumas.clock.clear_calendar_cache",
 	},
+	# Every numbered letter gets its Surat Terbit record (code, fingerprint) when its number is issued.
+	"Pengaduan": {"on_update": "kpu_dumas.verification.sync"},
+	"Permohonan Informasi": {"on_update": "kpu_dumas.verification.sync"},
+	"Keberatan Informasi": {"on_update": "kpu_dumas.verification.sync"},
+	"Disposisi": {"on_update": "kpu_dumas.verification.sync"},
 }
 
 # The public statistics (/statistik) are recomputed hourly, after the sweep has marked late stages.

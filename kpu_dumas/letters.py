@@ -33,6 +33,7 @@ from kpu_dumas import clock
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import WEEKDAYS, format_date, format_datetime, zone_abbreviation
 from kpu_dumas.kpu_dumas.doctype.instansi_berwenang.instansi_berwenang import contact_of
+from kpu_dumas.kpu_dumas.doctype.surat_terbit.surat_terbit import printed_code
 from kpu_dumas.permissions import can_read_identity
 from kpu_dumas.roles import KASUBAG_HUKUM, PEJABAT_BERWENANG, PETUGAS_PENERIMA_ADUAN
 
@@ -113,10 +114,11 @@ def kpu_surat_context(doc, surat: str) -> frappe._dict:
 	zone = zone_abbreviation(settings.zona_waktu or "Asia/Jakarta")
 	access = _access(doc, kind.contact_only)
 	letter_date = _letter_date(doc, kind)
+	nomor = doc.get(kind.number_field) if kind.number_field else None
 	return frappe._dict(
 		kantor=office_details(settings, zone),
 		kop=Markup(render_letter_head(settings, doc)),
-		nomor=doc.get(kind.number_field) if kind.number_field else None,
+		nomor=nomor,
 		tempat_tanggal=f"{settings.kota or ''}, {format_date(letter_date)}".lstrip(", "),
 		sifat="Rahasia" if doc.rahasia else "Biasa",
 		penandatangan=signatory(settings, kind.signers),
@@ -129,6 +131,7 @@ def kpu_surat_context(doc, surat: str) -> frappe._dict:
 		instansi=competent_body(doc.diteruskan_ke) if surat == "penerusan" else None,
 		url_lacak=get_url(TRACKING_ROUTE),
 		skala_pdf=1 if is_wkhtmltopdf_valid() else UNPATCHED_WKHTMLTOPDF_SCALE,
+		verifikasi=printed_code(doc, surat, nomor),  # QR code and verification code (Surat Terbit)
 	)
 
 

@@ -27,6 +27,7 @@ from kpu_dumas import clock, information
 from kpu_dumas.core import information_letters as wording
 from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core.dates import format_date, zone_abbreviation
+from kpu_dumas.kpu_dumas.doctype.surat_terbit.surat_terbit import printed_code
 from kpu_dumas.letters import (
 	SETTINGS,
 	TRACKING_ROUTE,
@@ -140,10 +141,11 @@ def context(doc, surat: str) -> frappe._dict:
 	zone = zone_abbreviation(settings.zona_waktu or "Asia/Jakarta")
 	request = _request(doc)
 	clocks = request_clocks(request)
+	nomor = doc.get(kind.number_field) if kind.number_field else None
 	s = frappe._dict(
 		kantor=office_details(settings, zone),
 		kop=Markup(render_letter_head(settings, doc)),
-		nomor=doc.get(kind.number_field) if kind.number_field else None,
+		nomor=nomor,
 		tempat_tanggal=f"{settings.kota or ''}, {format_date(_letter_date(doc, kind))}".lstrip(", "),
 		sifat="Biasa",
 		penandatangan=_signer(doc, settings, kind),
@@ -162,6 +164,7 @@ def context(doc, surat: str) -> frappe._dict:
 		kode_lacak=_tracking_code(doc) if kind.tracking_code else None,
 		url_lacak=get_url(TRACKING_ROUTE),
 		skala_pdf=1 if is_wkhtmltopdf_valid() else UNPATCHED_WKHTMLTOPDF_SCALE,
+		verifikasi=printed_code(doc, surat, nomor),  # QR code and verification code (Surat Terbit)
 	)
 	if doc.doctype == PERMOHONAN:
 		s.update(_notice(doc, zone))

@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import cstr, getdate, now_datetime
 
-from kpu_dumas import clock
+from kpu_dumas import clock, verification
 from kpu_dumas.core import date_order
 from kpu_dumas.core import record as rules
 from kpu_dumas.numbering import number_in_use
@@ -83,6 +83,7 @@ def koreksi(doctype: str, name: str, kolom: str, nilai_baru: str, alasan: str) -
 		frappe.throw("<br>".join(_(e) for e in errors), title=_("Urutan Tanggal Tidak Benar"))
 
 	doc.db_set(kolom, new)  # the one write past the guard: this door
+	verification.sync(doc)  # a corrected letter gets a new record; the old one says Diganti
 	audit = frappe.get_doc(
 		{
 			"doctype": AUDIT,

@@ -47,6 +47,7 @@ OUR_DOCTYPES = (
 	"Instansi Berwenang",
 	"Pengaduan Tergabung",
 	"Jenis Informasi",
+	"Surat Terbit",
 )
 SERIES_PREFIXES = ("DUMAS-", "PLP-", "KPU-DUMAS-SURAT-", "PPID-", "KEB-", "DISP-", "KOR-", "IMP-")
 

@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 
 from kpu_dumas import clock
 from kpu_dumas.core.dates import format_date
+from kpu_dumas.kpu_dumas.doctype.surat_terbit.surat_terbit import printed_code
 
 SETTINGS = "Pengaturan Kantor"
 CHECKED, UNCHECKED = "\u2612", "\u2610"  # ☒ ☐
@@ -51,6 +52,7 @@ def sheet(doc) -> frappe._dict:
 		induk=doc.disposisi_induk or "",
 		tempat_tanggal=", ".join(part for part in (settings.kota, format_date(doc.tanggal)) if part),
 		pemberi=frappe._dict(nama=doc.nama_pemberi or doc.dari or "", jabatan=doc.jabatan_pemberi or ""),
+		verifikasi=printed_code(doc, "lembar", doc.name),  # once sent (Surat Terbit)
 	)
 
 
