@@ -16,7 +16,7 @@ from frappe import _
 from frappe.utils import escape_html, get_url
 from frappe.utils.html_utils import clean_html
 
-from kpu_dumas import clock
+from kpu_dumas import clock, email_masuk
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.jalur import contact_lines
@@ -38,16 +38,18 @@ def state_changed(doc, old_state: str | None, new_state: str) -> None:
 	else:
 		return
 	recipient = reporter_email(doc)
-	if not recipient or not can_send():
+	if not recipient or not can_send(doc.doctype):
 		return
 	try:
 		subject, body = compose(doc)
+		thread = email_masuk.thread_of(doc) if old_state is None else None  # came by email: reply on it
 		frappe.sendmail(
 			recipients=[recipient],
-			subject=subject,
+			subject=thread["subject"] if thread else subject,
 			message=body,
 			reference_doctype=doc.doctype,
 			reference_name=doc.name,
+			in_reply_to=thread["in_reply_to"] if thread else None,
 			add_unsubscribe_link=0,
 			delayed=True,
 		)
@@ -61,16 +63,22 @@ def state_changed(doc, old_state: str | None, new_state: str) -> None:
 
 
 def reporter_email(doc) -> str | None:
-	if doc.anonim or not doc.identitas_pelapor:
+	"""The email in the reporter's identity; for a complaint that came by email and has no identity
+	yet, the address it came from."""
+	if doc.anonim:
 		return None
+	if not doc.identitas_pelapor:
+		return (doc.get("email_pengirim") or "").strip() or None
 	email = frappe.db.get_value("Identitas Pelapor", doc.identitas_pelapor, "email")
 	return (email or "").strip() or None
 
 
-def can_send() -> bool:
+def can_send(doctype: str | None = None) -> bool:
+	"""Whether the queue has an account to send with: the default outgoing one, or the account that
+	receives mail for `doctype` (the office's complaint or PPID address) when it sends too."""
 	from frappe.email.doctype.email_account.email_account import EmailAccount
 
-	return bool(EmailAccount.find_outgoing())
+	return bool(EmailAccount.find_outgoing(match_by_doctype=doctype))
 
 
 # --- the three messages ---------------------------------------------------------------------------

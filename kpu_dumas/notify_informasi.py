@@ -22,7 +22,7 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html, get_url
 
-from kpu_dumas import clock
+from kpu_dumas import clock, email_masuk
 from kpu_dumas.core import information_letters as wording
 from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core.dates import format_date
@@ -39,16 +39,18 @@ def state_changed(doc) -> None:
 		return
 	compose = MESSAGES.get((doc.doctype, change[1] if change[0] else None))
 	recipient = (doc.email or "").strip()
-	if not compose or not recipient or not can_send():
+	if not compose or not recipient or not can_send(doc.doctype):
 		return
 	try:
 		message = compose(doc)
 		if not message:
 			return
 		subject, body, attachments = message
+		thread = email_masuk.thread_of(doc) if change[0] is None else None  # came by email: reply on it
 		frappe.sendmail(
 			recipients=[recipient],
-			subject=subject,
+			subject=thread["subject"] if thread else subject,
+			in_reply_to=thread["in_reply_to"] if thread else None,
 			message=_page(doc, body),
 			attachments=attachments,
 			reference_doctype=doc.doctype,

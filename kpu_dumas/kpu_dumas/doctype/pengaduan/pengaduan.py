@@ -5,10 +5,11 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
 
-from kpu_dumas import clock, duplicates, notify, stages
+from kpu_dumas import clock, duplicates, email_masuk, notify, stages
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.deadlines import Duration, Unit
+from kpu_dumas.core.email_intake import identity_may_wait
 from kpu_dumas.core.tracking import new_tracking_code
 from kpu_dumas.numbering import issue_letter_number
 from kpu_dumas.record import KpuRecord
@@ -36,6 +37,8 @@ class Pengaduan(KpuRecord):
 		self.set_onload("tahap", stages.stage_intro(self))
 
 	def before_insert(self):
+		# a complaint Frappe creates from a mail to the complaint address (or the mail is dropped)
+		email_masuk.take_in(self, subject_field="perihal", body_field="uraian", evidence_table="bukti")
 		super().before_insert()
 		if not self.kode_lacak:
 			self.kode_lacak = new_tracking_code()
@@ -60,8 +63,14 @@ class Pengaduan(KpuRecord):
 			stages.check_edit_rights(self, _("pengaduan"))
 
 	def after_insert(self):
+		email_masuk.attach_files(self)
 		if not self.imported:
 			duplicates.flag(self)
+
+	def on_communication_update(self, communication):
+		"""A mail on the complaint's thread (Frappe's Email Account calls this for every Communication)."""
+		email_masuk.on_communication(self, communication)
+		self.notify_update()
 
 	def on_update(self):
 		change = getattr(self, "_state_change", None)
@@ -95,7 +104,11 @@ class Pengaduan(KpuRecord):
 				)
 			self.rahasia = 0
 			self.cek_identitas = self.cek_alamat = self.cek_surat_kuasa = 0
-		elif not self.identitas_pelapor and not self.flags.identity_pending:
+		elif (
+			not self.identitas_pelapor
+			and not self.flags.identity_pending
+			and not identity_may_wait(self.email_pengirim, self.workflow_state)
+		):
 			frappe.throw(
 				_(
 					"Identitas pelapor wajib diisi kecuali pengaduan anonim. Pilih atau buat Identitas Pelapor "

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from kpu_dumas import clock, information, notify_informasi, stages
+from kpu_dumas import clock, email_masuk, information, notify_informasi, stages
 from kpu_dumas.core import information_clocks as ic
 from kpu_dumas.core import information_letters
 from kpu_dumas.core import information_rules as rules
@@ -32,6 +32,9 @@ class PermohonanInformasi(KpuRecord):
 		self.set_onload("tahap", stages.stage_intro(self))
 
 	def before_insert(self):
+		# a request Frappe creates from a mail to the PPID address (or the mail is dropped); received
+		# (tanggal_diterima defaults to now) and numbered on receipt, UU 14/2008 Pasal 22 ayat 4
+		email_masuk.take_in(self, subject_field="subjek_email", body_field="informasi_diminta")
 		super().before_insert()
 		if not self.kode_lacak:
 			self.kode_lacak = new_tracking_code()
@@ -54,9 +57,17 @@ class PermohonanInformasi(KpuRecord):
 		else:
 			stages.check_edit_rights(self, _("permohonan informasi"))
 
+	def after_insert(self):
+		email_masuk.attach_files(self)
+
 	def on_update(self):
 		if not self.imported:
 			notify_informasi.state_changed(self)
+
+	def on_communication_update(self, communication):
+		"""A mail on the request's thread (Frappe's Email Account calls this for every Communication)."""
+		email_masuk.on_communication(self, communication)
+		self.notify_update()
 
 	def before_submit(self):
 		if self.workflow_state not in (rules.SELESAI, rules.DIBATALKAN, rules.DIALIHKAN):
@@ -84,7 +95,7 @@ class PermohonanInformasi(KpuRecord):
 
 	def validate_requester(self):
 		errors = rules.requester_errors(self.as_dict())
-		if self.jenis_identitas == "KTP":
+		if self.jenis_identitas == "KTP" and not self.identity_pending():
 			self.nomor_identitas = normalize_nik(self.nomor_identitas)
 			errors += [e for e in [nik_error(self.nomor_identitas)] if e]
 		if self.telepon:
@@ -95,6 +106,14 @@ class PermohonanInformasi(KpuRecord):
 			errors += [e for e in [email_error(self.email)] if e]
 		if errors:
 			frappe.throw("<br>".join(_(e) for e in errors), title=_("Data Pemohon Belum Benar"))
+
+	def identity_pending(self) -> bool:
+		"""A request that came by email waits, while Diajukan, for the desk to record the identity."""
+		return (
+			bool(self.subjek_email)
+			and self.workflow_state in (None, "", rules.DIAJUKAN)
+			and not self.nomor_identitas
+		)
 
 	def set_notice_deadline(self):
 		"""10 working days from receipt (3 in the election-stage regime), fixed when the request is received."""
