@@ -15,7 +15,7 @@ from datetime import datetime
 
 import frappe
 from frappe import _
-from frappe.model.workflow import get_workflow, get_workflow_name
+from frappe.model.workflow import get_workflow, get_workflow_name, is_transition_condition_satisfied
 from frappe.utils import get_datetime
 
 from kpu_dumas import clock
@@ -49,12 +49,22 @@ def standard_for(settings_field: str, state: str) -> Duration:
 
 
 def transition_taken(doc, old_state: str, new_state: str):
-	"""The workflow transition the session user is taking, or None when it is not allowed."""
+	"""The workflow transition the session user is taking, or None when it is not allowed.
+
+	When two actions lead the same way (Selesaikan, Selesai di SP4N-LAPOR!), the one whose condition
+	the document meets is the one taken."""
 	roles = set(frappe.get_roles())
-	for t in get_workflow(doc.doctype).transitions:
-		if t.state == old_state and t.next_state == new_state and t.allowed in roles:
-			return t
-	return None
+	taken = [
+		t
+		for t in get_workflow(doc.doctype).transitions
+		if t.state == old_state and t.next_state == new_state and t.allowed in roles
+	]
+	if len(taken) > 1:
+		for t in taken:
+			if t.condition and is_transition_condition_satisfied(t, doc):
+				return t
+		return next((t for t in taken if not t.condition), taken[0])
+	return taken[0] if taken else None
 
 
 def state_change(doc) -> tuple[str | None, str] | None:

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
 
-from kpu_dumas import clock, duplicates, email_masuk, notify, stages
+from kpu_dumas import clock, duplicates, email_masuk, lapor, notify, stages
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.deadlines import Duration, Unit
@@ -34,7 +34,7 @@ class Pengaduan(KpuRecord):
 	draft_state = rules.DITERIMA
 
 	def onload(self):
-		self.set_onload("tahap", stages.stage_intro(self))
+		self.set_onload("tahap", lapor.intro(self, stages.stage_intro(self)))
 
 	def before_insert(self):
 		# a complaint Frappe creates from a mail to the complaint address (or the mail is dropped)
@@ -50,6 +50,7 @@ class Pengaduan(KpuRecord):
 		self.validate_reporter()
 		self.flag_late_filing()
 		self.set_legal_deadlines()
+		lapor.validate(self)  # SP4N-LAPOR!: when it came, its deadlines, one complaint per ticket
 		change = stages.state_change(self)
 		self._state_change = change
 		if change:
@@ -161,6 +162,8 @@ class Pengaduan(KpuRecord):
 			errors.append(
 				_("Pengaduan melalui kuasa memerlukan surat kuasa: unggah di formulir Identitas Pelapor.")
 			)
+		if new_state == rules.SELESAI and self.selesai_di_lapor:
+			errors += lapor.closing_errors(self)
 		if errors:
 			frappe.throw(
 				"<br>".join(_(e) for e in errors),
