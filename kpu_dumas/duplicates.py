@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import frappe
-from frappe.utils import cstr, get_datetime
+from frappe.utils import get_datetime
 
 from kpu_dumas import clock
 from kpu_dumas.core import complaint_rules as rules
@@ -23,7 +23,7 @@ SETTINGS = "Pengaturan Kantor"
 IDENTITY_FIELDS = ("nomor_identitas", "telepon", "email")
 # Complaints that cannot be "the main case" of anything: already merged, or recorded in error.
 NOT_CANDIDATES = (rules.DIGABUNGKAN, rules.DIBATALKAN)
-CASE_FIELDS = ("name", "perihal", "tanggal_diterima", "workflow_state", "kanal", "nomor_tiket_lapor")
+CASE_FIELDS = ("name", "perihal", "tanggal_diterima", "workflow_state", "kanal")
 MAX_SUBJECT_POOL = 5000  # the most recent complaints compared by subject
 
 
@@ -70,7 +70,8 @@ def _same_reporter(keys: dict[str, str]) -> dict[str, dict[str, str]]:
 
 
 def _pool(doc, reporters: dict[str, dict[str, str]], window: int) -> list[dict]:
-	"""The complaints worth comparing: same reporter or ticket anywhere, and every open or recent one."""
+	"""The complaints worth comparing: same reporter anywhere, and every open or recent one. (The same
+	SP4N-LAPOR! ticket is refused outright: kpu_dumas.lapor.)"""
 	received = get_datetime(doc.tanggal_diterima)
 	base = {"name": ("!=", doc.name or ""), "workflow_state": ("not in", NOT_CANDIDATES)}
 	fields = [*CASE_FIELDS, "identitas_pelapor", "rahasia", "docstatus"]
@@ -78,12 +79,6 @@ def _pool(doc, reporters: dict[str, dict[str, str]], window: int) -> list[dict]:
 	if reporters:
 		for row in frappe.get_all(
 			"Pengaduan", filters={**base, "identitas_pelapor": ("in", list(reporters))}, fields=fields
-		):
-			rows[row.name] = row
-	if ticket := rules_dup.ticket_key(doc.nomor_tiket_lapor):
-		forms = list({ticket, cstr(doc.nomor_tiket_lapor).strip()})
-		for row in frappe.get_all(
-			"Pengaduan", filters={**base, "nomor_tiket_lapor": ("in", forms)}, fields=fields
 		):
 			rows[row.name] = row
 	recent = frappe.get_all(
@@ -116,7 +111,6 @@ def find(doc) -> list[tuple[rules_dup.Match, dict]]:
 		received=get_datetime(doc.tanggal_diterima),
 		subject=doc.perihal or "",
 		identity=keys,
-		ticket=rules_dup.ticket_key(doc.nomor_tiket_lapor),
 	)
 	others = [
 		rules_dup.Case(
@@ -124,7 +118,6 @@ def find(doc) -> list[tuple[rules_dup.Match, dict]]:
 			received=get_datetime(row.tanggal_diterima),
 			subject=row.perihal or "",
 			identity=identities.get(row.identitas_pelapor) or {},
-			ticket=rules_dup.ticket_key(row.nomor_tiket_lapor),
 			open=row.docstatus == 0,
 		)
 		for row in pool

@@ -15,7 +15,6 @@ def case(name="DUMAS-2026-00002", received=T0, subject="", open_=True, **identit
 		received=received,
 		subject=subject,
 		identity=dup.identity_keys(identity.get("nik"), identity.get("phone"), identity.get("email")),
-		ticket=dup.ticket_key(identity.get("ticket")),
 		open=open_,
 	)
 
@@ -25,7 +24,6 @@ NEW = case(
 	nik="7504 0101 0190 0001",
 	phone="0812-3456-7890",
 	email="Warga@Contoh.id",
-	ticket="#2026-LAPOR-118",
 )
 
 
@@ -36,7 +34,6 @@ NEW = case(
 		(case("B", phone="+62 812 3456 7890"), (dup.SAME_PHONE,)),
 		(case("C", phone="6281234567890"), (dup.SAME_PHONE,)),
 		(case("D", email=" warga@contoh.ID "), (dup.SAME_EMAIL,)),
-		(case("E", ticket="2026-lapor-118"), (dup.SAME_TICKET,)),
 		# the same words in another order, with filler words: the subject alone flags it
 		(
 			case(
@@ -71,7 +68,6 @@ def test_must_match(other, bases):
 	"other",
 	[
 		case("J", nik="7504010101900002", phone="081234567891", email="lain@contoh.id"),
-		case("K", ticket="2026-LAPOR-119"),
 		# a different complaint at the same office
 		case("L", subject="Daftar pemilih tetap di Desa Buntulia tidak ditempel"),
 		# the same reporter, but closed and outside the window
@@ -106,13 +102,20 @@ def test_threshold_and_window_are_settings():
 def test_identity_is_dropped_for_those_who_may_not_know_it():
 	only_identity = dup.match(NEW, case("R", nik="7504010101900001"))
 	assert only_identity.by_identity and only_identity.without_identity() is None
-	both = dup.match(NEW, case("S", nik="7504010101900001", ticket="2026-LAPOR-118"))
-	assert both.without_identity().bases == (dup.SAME_TICKET,)
+	both = dup.match(NEW, case("S", nik="7504010101900001", subject=NEW.subject))
+	assert both.without_identity().bases == (dup.SIMILAR_SUBJECT,)
 
 
-def test_identity_and_ticket_matches_come_first():
+def test_identity_matches_come_first():
 	others = [
 		case("Z1", subject="petugas ppk kecamatan marisa meminta uang pindah memilih"),
-		case("Z2", ticket="2026-LAPOR-118"),
+		case("Z2", email="warga@contoh.id"),
 	]
 	assert [m.name for m in dup.matches(NEW, others)] == ["Z2", "Z1"]
+
+
+def test_the_same_lapor_ticket_is_no_longer_a_basis():
+	"""A second complaint with the same SP4N-LAPOR! ticket is refused when recorded (core.lapor), so the
+	duplicate rules have no ticket basis left."""
+	assert not hasattr(dup, "SAME_TICKET")
+	assert "ticket" not in dup.Case.__dataclass_fields__

@@ -4,11 +4,13 @@ A possible duplicate is flagged, never refused: the officer decides (Gabungkan o
 Two complaints match when, and only when, the other one is open or was received within the window
 (default 30 days) of this one, and
 - the same reporter: exact NIK, phone or email after normalisation (kpu_dumas.core.identity), or
-- the same SP4N-LAPOR! ticket number, or
 - a close subject: RapidFuzz's token-sort ratio (https://github.com/rapidfuzz/RapidFuzz, the library
   ERPNext already depends on) of the normalised subjects, 0-100, at or above the threshold (default
   85). Word order and common filler words ("pengaduan", "tentang", ...) do not count; a subject of
   fewer than two meaningful words never matches on similarity alone.
+
+The same SP4N-LAPOR! ticket is not a possible duplicate: it is the same report, and a second complaint
+with it is refused when it is recorded (kpu_dumas.core.lapor, kpu_dumas.lapor).
 
 Frappe-free: the Frappe side (kpu_dumas.duplicates) fetches the rows and hides identity matches from
 roles that may not see identities.
@@ -33,7 +35,6 @@ MIN_WORDS = 2
 SAME_NIK = "NIK sama"
 SAME_PHONE = "Nomor telepon sama"
 SAME_EMAIL = "Email sama"
-SAME_TICKET = "Nomor tiket SP4N-LAPOR! sama"
 SIMILAR_SUBJECT = "Perihal mirip"
 IDENTITY_BASES = frozenset({SAME_NIK, SAME_PHONE, SAME_EMAIL})
 
@@ -60,11 +61,6 @@ def identity_keys(nik=None, phone=None, email=None) -> dict[str, str]:
 	return keys
 
 
-def ticket_key(ticket) -> str:
-	"""An SP4N-LAPOR! ticket number as compared: upper case, without spaces or '#'."""
-	return re.sub(r"[\s#]+", "", str(ticket or "")).upper()
-
-
 def subject_words(subject) -> list[str]:
 	"""The meaningful words of a subject, lower case, without punctuation or filler words."""
 	words = _NON_WORD.sub(" ", str(subject or "").lower()).split()
@@ -87,20 +83,19 @@ def in_window(received: datetime, other_received: datetime, other_open: bool, da
 
 @dataclass(frozen=True)
 class Case:
-	"""What the rules compare. `identity` from identity_keys, `ticket` from ticket_key."""
+	"""What the rules compare. `identity` from identity_keys."""
 
 	name: str
 	received: datetime
 	subject: str = ""
 	identity: Mapping[str, str] | None = None
-	ticket: str = ""
 	open: bool = True
 
 
 @dataclass(frozen=True)
 class Match:
 	name: str
-	bases: tuple[str, ...]  # SAME_* / SIMILAR_SUBJECT, in that order
+	bases: tuple[str, ...]  # SAME_NIK/PHONE/EMAIL, then SIMILAR_SUBJECT
 	similarity: int  # the subject similarity, 0-100
 
 	@property
@@ -127,8 +122,6 @@ def match(
 		for basis, value in (case.identity or {}).items()
 		if value and (other.identity or {}).get(basis) == value
 	]
-	if case.ticket and case.ticket == other.ticket:
-		bases.append(SAME_TICKET)
 	similarity = subject_similarity(case.subject, other.subject)
 	if similarity >= threshold:
 		bases.append(SIMILAR_SUBJECT)
@@ -141,7 +134,7 @@ def matches(
 	window_days: int = DEFAULT_WINDOW_DAYS,
 	threshold: int = DEFAULT_THRESHOLD,
 ) -> list[Match]:
-	"""Every possible duplicate of `case` among `others`: identity and ticket matches first, then by
+	"""Every possible duplicate of `case` among `others`: identity matches first, then by
 	subject similarity, then by name."""
 	found = [m for other in others if (m := match(case, other, window_days, threshold))]
 	return sorted(
