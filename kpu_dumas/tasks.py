@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 from frappe.model.workflow import apply_workflow
 
-from kpu_dumas import clock
+from kpu_dumas import clock, lapor
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.deadlines import StageStatus
 from kpu_dumas.kpu_dumas.doctype.disposisi.disposisi import sweep_overdue as sweep_dispositions
@@ -17,7 +17,8 @@ SWEPT_DOCTYPES = ("Pengaduan", "Permohonan Informasi", "Keberatan Informasi")
 def sweep_overdue():
 	"""Mark open stages past due as late and tell the roles (or assignees) responsible, once.
 
-	A complaint left in Perlu Dilengkapi past its deadline is withdrawn (UU 25/2009 Ps 44(4)-(5)).
+	A complaint left in Perlu Dilengkapi past its deadline is withdrawn (UU 25/2009 Ps 44(4)-(5)). A
+	LAPOR! complaint without a follow-up posted by its deadline is marked late (kpu_dumas.lapor).
 	"""
 	now = clock.now()
 	for doctype in SWEPT_DOCTYPES:
@@ -46,6 +47,7 @@ def sweep_overdue():
 				frappe.db.set_value(
 					"Riwayat Tahap", row.name, "terlambat_diberitahukan", 1, update_modified=False
 				)
+	lapor.sweep_late(now)  # SP4N-LAPOR! follow-ups past their 5 working days
 	sweep_dispositions(now)
 
 
