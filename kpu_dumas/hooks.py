@@ -35,9 +35,10 @@ has_permission = {
 before_request = ["kpu_dumas.attachments.check_upload_request"]
 
 # The correction door (Koreksi Data) on the registers whose numbers and dates it corrects; the paths
-# that take a case elsewhere (duplicates, Gabungkan, Alihkan) on the two registers that have them.
+# that take a case elsewhere (duplicates, Gabungkan, Alihkan) on the two registers that have them; the
+# SP4N-LAPOR! steps (follow-up, reply, Selesai di SP4N-LAPOR!) on complaints.
 doctype_js = {
-	"Pengaduan": ["public/js/koreksi_data.js", "public/js/jalur.js"],
+	"Pengaduan": ["public/js/koreksi_data.js", "public/js/jalur.js", "public/js/lapor.js"],
 	"Permohonan Informasi": ["public/js/koreksi_data.js", "public/js/jalur.js"],
 	"Keberatan Informasi": "public/js/koreksi_data.js",
 }
