@@ -104,7 +104,8 @@ window.kdPortal = (function () {
 	}
 
 	// Show `message` under a field (or clear it with null), tied to it by aria-describedby, read before
-	// its hint; aria-invalid follows. A radio group is marked on its role=radiogroup element.
+	// its hint; aria-invalid follows. A radio group is marked on its role=radiogroup element, with the
+	// message above its options.
 	function markField(el, message) {
 		const id = (el.id || el.getAttribute("name")) + "-galat";
 		let note = document.getElementById(id);
@@ -112,7 +113,8 @@ window.kdPortal = (function () {
 			note = document.createElement("p");
 			note.id = id;
 			note.className = "kd-error";
-			(el.closest(".kd-choice") || el).insertAdjacentElement("afterend", note);
+			if (el.getAttribute("role") === "radiogroup") el.insertAdjacentElement("beforebegin", note);
+			else (el.closest(".kd-choice") || el).insertAdjacentElement("afterend", note);
 		}
 		if (note) {
 			note.textContent = message || "";
