@@ -38,10 +38,11 @@ def add_closing_action():
 		workflow = frappe.get_doc("Workflow", definition["name"])
 		if any(t.action == ACTION for t in workflow.transitions):
 			continue
-		for row in definition["transitions"]:
-			if row["action"] == ACTION:
-				workflow.append("transitions", row)
-		workflow.save(ignore_permissions=True)
+		rows = [row for row in definition["transitions"] if row["action"] == ACTION]
+		for row in rows:
+			workflow.append("transitions", row)
+		if rows:
+			workflow.save(ignore_permissions=True)
 
 
 def set_ticket_keys():
