@@ -103,6 +103,7 @@ def _seed():
 		"informasi": seed_informasi(time_zone),
 		"jalur": seed_jalur(),
 		"statistik": seed_statistik(),
+		"verifikasi": seed_verifikasi(rahasia.name),
 		"aksesibilitas": seed_aksesibilitas(),
 	}
 	print(json.dumps(result))
@@ -532,6 +533,57 @@ def seed_aksesibilitas() -> dict:
 		"warga": user,
 		"pengaduan": name,
 		"kode_lacak": frappe.get_doc("Pengaduan", name).get_password("kode_lacak"),
+	}
+
+
+# --- Verifikasi surat (tests/browser/verifikasi.spec.mjs) ---------------------------------------------
+
+PERIHAL_VERIFIKASI = "Salinan formulir hasil penghitungan suara tidak lengkap"
+
+
+def seed_verifikasi(pengaduan_rahasia: str) -> dict:
+	"""A complaint asked twice for missing items, so its first Surat Permintaan Kelengkapan was replaced by
+	the second; fresh every run. Returns the codes of both letters and of the rahasia demo complaint's
+	Nota Dinas (its page must not name the reporter)."""
+	from kpu_dumas import verification
+
+	for name in frappe.get_all("Pengaduan", filters={"perihal": PERIHAL_VERIFIKASI}, pluck="name"):
+		remove(frappe.get_doc("Pengaduan", name))
+	doc = frappe.get_doc(
+		{
+			"doctype": "Pengaduan",
+			"perihal": PERIHAL_VERIFIKASI,
+			"kanal": "Surat",
+			"kategori": "Pelayanan Administrasi",
+			"tanggal_diterima": add_days(now_datetime(), -3),
+			"identitas_pelapor": ensure_reporter(REPORTER_BIASA),
+			"uraian": "Salinan formulir hasil penghitungan yang saya terima tidak memuat halaman kedua.",
+			"kekurangan": "Lampirkan foto salinan formulir yang Anda terima.",
+		}
+	).insert(ignore_permissions=True)
+	apply_workflow(doc, "Minta Kelengkapan")
+	doc.reload()
+	first = doc.nomor_surat_kelengkapan
+	apply_workflow(doc, "Dilengkapi")
+	doc.reload()
+	doc.kekurangan = "Foto salinan formulir kurang jelas; kirim ulang dengan resolusi lebih tinggi."
+	doc.save(ignore_permissions=True)
+	apply_workflow(doc, "Minta Kelengkapan")
+	doc.reload()
+	verification.sync(frappe.get_doc("Pengaduan", pengaduan_rahasia))  # a site seeded before the feature
+	frappe.db.commit()
+
+	def code(dokumen, surat, **filters):
+		return frappe.db.get_value(
+			"Surat Terbit", {"dokumen": dokumen, "surat": surat, **filters}, "kode", order_by="creation desc"
+		)
+
+	return {
+		"nomor_berlaku": doc.nomor_surat_kelengkapan,
+		"kode_berlaku": code(doc.name, "kelengkapan", status="Berlaku"),
+		"nomor_diganti": first,
+		"kode_diganti": code(doc.name, "kelengkapan", nomor_surat=first),
+		"kode_rahasia": code(pengaduan_rahasia, "nota_dinas"),
 	}
 
 

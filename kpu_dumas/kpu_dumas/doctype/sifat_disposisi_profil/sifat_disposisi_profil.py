@@ -1,0 +1,8 @@
+# Copyright (c) 2026, kpu_dumas developers and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class SifatDisposisiProfil(Document):
+	pass
