@@ -516,6 +516,7 @@ def _section(key, judul, keterangan, grafik, table) -> dict:
 		"keterangan": keterangan,
 		"grafik": grafik,
 		"warna": [],  # per row of the table: the colour of its slice in the donut
+		"bergrafik": True,  # False: a table only, by design (no "nothing to draw" note)
 		**table,
 	}
 
@@ -754,6 +755,7 @@ def page_sections(figures: Mapping, months: Iterable[Mapping] | None = None) -> 
 					["Melewati batas waktu", angka(i["terlambat"])],
 				],
 				"total": None,
+				"bergrafik": False,
 			},
 		)
 	)
