@@ -47,8 +47,12 @@ OUR_DOCTYPES = (
 	"Instansi Berwenang",
 	"Pengaduan Tergabung",
 	"Jenis Informasi",
+	"Profil SOP",
+	"Sifat Disposisi Profil",
+	"Penandatangan Profil",
 	"Surat Terbit",
 )
+DEFAULT_SOP_PROFILE = "Pohuwato 2025"
 SERIES_PREFIXES = ("DUMAS-", "PLP-", "KPU-DUMAS-SURAT-", "PPID-", "KEB-", "DISP-", "KOR-", "IMP-")
 
 
@@ -82,6 +86,7 @@ def install():
 	create_office_settings()
 	create_disposition_masters()
 	create_letter_head()
+	create_sop_profiles()
 
 
 # --- roles ------------------------------------------------------------------------------------------
@@ -107,8 +112,18 @@ def create_role_profiles():
 # --- workflows ----------------------------------------------------------------------------------------
 
 
-def create_workflow_masters():
+def workflow_masters() -> dict:
+	"""The shipped workflow states and actions: the app's own, and those of the Profil SOP workflows."""
 	masters = _load(WORKFLOWS / "masters.json")
+	extra = _load(WORKFLOWS / "masters_profil_sop.json")
+	return {
+		"workflow_states": {**masters["workflow_states"], **extra["workflow_states"]},
+		"workflow_actions": masters["workflow_actions"] + extra["workflow_actions"],
+	}
+
+
+def create_workflow_masters():
+	masters = workflow_masters()
 	for state, style in masters["workflow_states"].items():
 		if not frappe.db.exists("Workflow State", state):
 			frappe.get_doc(
@@ -252,6 +267,19 @@ def create_disposition_masters():
 			frappe.get_doc({"doctype": "Instruksi Disposisi", **row}).insert(ignore_permissions=True)
 
 
+def create_sop_profiles():
+	"""The five shipped presets (Profil SOP), each once; an admin copies one to change it. A site that runs
+	exactly the shipped default (Pohuwato 2025 with PPID) gets it named in Pengaturan Kantor."""
+	from kpu_dumas.api.profil_sop import mark_matching_profile
+
+	for row in _load(FIXTURES / "profil_sop.json"):
+		if not frappe.db.exists("Profil SOP", row["nama_profil"]):
+			doc = frappe.get_doc({"doctype": "Profil SOP", **row, "bawaan": 1})
+			doc.flags.shipped = True
+			doc.insert(ignore_permissions=True)
+	mark_matching_profile(DEFAULT_SOP_PROFILE)
+
+
 # --- uninstall ----------------------------------------------------------------------------------------
 
 
@@ -281,7 +309,7 @@ def before_uninstall():
 	for name in ours:
 		_delete_permanently("Workflow", name)
 
-	masters = _load(WORKFLOWS / "masters.json")
+	masters = workflow_masters()
 	states_used_elsewhere = set(frappe.get_all("Workflow Document State", pluck="state"))
 	for state in masters["workflow_states"]:
 		if state not in states_used_elsewhere:
