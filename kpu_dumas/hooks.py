@@ -41,6 +41,8 @@ doctype_js = {
 	"Pengaduan": ["public/js/koreksi_data.js", "public/js/jalur.js", "public/js/lapor.js"],
 	"Permohonan Informasi": ["public/js/koreksi_data.js", "public/js/jalur.js"],
 	"Keberatan Informasi": "public/js/koreksi_data.js",
+	"Profil SOP": "public/js/profil_sop.js",
+	"Pengaturan Kantor": "public/js/profil_sop.js",
 }
 
 # Office calendar changes must reach the next due-time computation at once.
