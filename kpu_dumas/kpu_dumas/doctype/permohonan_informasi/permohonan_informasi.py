@@ -155,9 +155,11 @@ class PermohonanInformasi(KpuRecord):
 			self.set(field, issue_letter_number(code, today))
 
 	def legal_due(self, state):
-		"""The written-notice deadline is the law's, counted from receipt, not the stage's own."""
+		"""The written-notice deadline is the law's, counted from receipt, unless the office's own standard
+		for Diproses (a preset's Mutu Baku) falls due sooner."""
 		if state == rules.DIPROSES:
-			return (self.batas_pemberitahuan, _("Pemberitahuan tertulis (UU 14/2008 Pasal 22 ayat 7)"))
+			legal = (self.batas_pemberitahuan, _("Pemberitahuan tertulis (UU 14/2008 Pasal 22 ayat 7)"))
+			return stages.sooner_standard(MUTU_BAKU_FIELD, state, legal)
 		if state == rules.DIPERPANJANG:
 			return (self.batas_perpanjangan, _("Perpanjangan (UU 14/2008 Pasal 22 ayat 8)"))
 		return None
