@@ -90,7 +90,12 @@ def take_in(doc, *, subject_field: str, body_field: str, evidence_table: str | N
 	doc.kanal = CHANNEL
 	doc.set(subject_field, intake.subject_of(mail.subject))
 	doc.set(body_field, intake.body_of(mail.text_content, mail.html_content))
-	doc.flags.email_thread = {"in_reply_to": mail.mail.get("Message-ID"), "subject": mail.subject}
+	account = mail.email_account
+	doc.flags.email_thread = {
+		"in_reply_to": mail.mail.get("Message-ID"),
+		"subject": mail.subject,
+		"sender": account.email_id if account.enable_outgoing else None,  # answer from that address
+	}
 	mail.flags.kpu_checked = True
 	accepted, refused = _checked_attachments(mail.attachments)
 	mail.attachments.clear()  # Frappe stores none of them on the Communication: ours are stored below
@@ -110,15 +115,20 @@ def attach_files(doc):
 		_attach(files, doc)
 
 
-def thread_of(doc) -> dict | None:
-	"""In-Reply-To and subject for the first email to the reporter, when the case came by email."""
+def reply_on_thread(doc) -> dict:
+	"""For the first email to the reporter of a case that came by email: frappe.sendmail arguments
+	that answer the mail on its thread (In-Reply-To, 'Re: <subject> (#number)'), from the address it
+	came to when that account sends; empty for any other case."""
 	thread = doc.flags.get("email_thread")
 	if not thread:
-		return None
-	return {
+		return {}
+	reply = {
 		"in_reply_to": thread["in_reply_to"],
 		"subject": intake.reply_subject(thread["subject"], doc.name),
 	}
+	if thread["sender"]:
+		reply["sender"] = thread["sender"]
+	return reply
 
 
 def _checked_attachments(attachments) -> tuple[list[Upload], list[str]]:

@@ -38,20 +38,19 @@ def state_changed(doc, old_state: str | None, new_state: str) -> None:
 	else:
 		return
 	recipient = reporter_email(doc)
-	if not recipient or not can_send(doc.doctype):
+	thread = email_masuk.reply_on_thread(doc) if old_state is None else {}  # came by email: answer it
+	if not recipient or not can_send(doc.doctype, thread.get("sender")):
 		return
 	try:
 		subject, body = compose(doc)
-		thread = email_masuk.thread_of(doc) if old_state is None else None  # came by email: reply on it
 		frappe.sendmail(
 			recipients=[recipient],
-			subject=thread["subject"] if thread else subject,
 			message=body,
 			reference_doctype=doc.doctype,
 			reference_name=doc.name,
-			in_reply_to=thread["in_reply_to"] if thread else None,
 			add_unsubscribe_link=0,
 			delayed=True,
+			**{"subject": subject, **thread},
 		)
 		doc.flags.reporter_emailed = True
 	except Exception:
@@ -73,12 +72,12 @@ def reporter_email(doc) -> str | None:
 	return (email or "").strip() or None
 
 
-def can_send(doctype: str | None = None) -> bool:
-	"""Whether the queue has an account to send with: the default outgoing one, or the account that
-	receives mail for `doctype` (the office's complaint or PPID address) when it sends too."""
+def can_send(doctype: str | None = None, sender: str | None = None) -> bool:
+	"""Whether the queue has an account to send with: the one for `sender` (the address a mail came
+	to), the one appending to `doctype`, or the default outgoing one."""
 	from frappe.email.doctype.email_account.email_account import EmailAccount
 
-	return bool(EmailAccount.find_outgoing(match_by_doctype=doctype))
+	return bool(EmailAccount.find_outgoing(match_by_email=sender, match_by_doctype=doctype))
 
 
 # --- the three messages ---------------------------------------------------------------------------

@@ -39,24 +39,23 @@ def state_changed(doc) -> None:
 		return
 	compose = MESSAGES.get((doc.doctype, change[1] if change[0] else None))
 	recipient = (doc.email or "").strip()
-	if not compose or not recipient or not can_send(doc.doctype):
+	thread = email_masuk.reply_on_thread(doc) if change[0] is None else {}  # came by email: answer it
+	if not compose or not recipient or not can_send(doc.doctype, thread.get("sender")):
 		return
 	try:
 		message = compose(doc)
 		if not message:
 			return
 		subject, body, attachments = message
-		thread = email_masuk.thread_of(doc) if change[0] is None else None  # came by email: reply on it
 		frappe.sendmail(
 			recipients=[recipient],
-			subject=thread["subject"] if thread else subject,
-			in_reply_to=thread["in_reply_to"] if thread else None,
 			message=_page(doc, body),
 			attachments=attachments,
 			reference_doctype=doc.doctype,
 			reference_name=doc.name,
 			add_unsubscribe_link=0,
 			delayed=True,
+			**{"subject": subject, **thread},
 		)
 		doc.flags.requester_emailed = True
 	except Exception:

@@ -21,6 +21,7 @@ FLAG = "penanda"
 TRANSITION = "dicatat transisi"
 PORTAL = "portal"
 IMPORT = "impor"
+EMAIL = "email masuk"
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ SERVER_FIELDS: dict[str, tuple[Owned, ...]] = {
 		Owned("berasal_dari_permohonan", TRANSITION),
 		Owned("nomor_surat_penerusan", NUMBER, correctable=True),
 		Owned("tanggal_penerusan", TRANSITION, correctable=True),
+		# what a complaint that came by email said (kpu_dumas.email_masuk)
+		Owned("email_pengirim", EMAIL),
+		Owned("lampiran_ditolak", EMAIL),
 		# SP4N-LAPOR! (kpu_dumas.lapor, kpu_dumas.api.lapor): its clocks, the follow-up step and replies
 		Owned("kunci_tiket_lapor", FLAG),
 		Owned("batas_penerusan_lapor", DEADLINE),
@@ -89,6 +93,8 @@ SERVER_FIELDS: dict[str, tuple[Owned, ...]] = {
 		Owned("kode_lacak", CODE),
 		Owned("tanggal_pemberitahuan", TRANSITION, correctable=True),
 		Owned("pengguna_portal", PORTAL),
+		Owned("subjek_email", EMAIL),
+		Owned("lampiran_ditolak", EMAIL),
 		*IMPORT_MARKS,
 	),
 	"Keberatan Informasi": (

@@ -141,7 +141,9 @@ class TestEmailMasuk(FrappeTestCase):
 					"use_ssl": 0,
 					"use_starttls": 0,
 					"email_sync_option": "UNSEEN",
-					"append_to": doctype,
+					# The complaint account as the README sets it up (Append To chosen before Use IMAP, so
+					# Frappe also threads by subject); the PPID account as the form leaves it (folder only).
+					"append_to": doctype if name == COMPLAINTS else None,
 					"imap_folder": [{"folder_name": "INBOX", "append_to": doctype}],
 					"enable_auto_reply": 0,
 					"create_contact": 0,
@@ -307,6 +309,7 @@ class TestEmailMasuk(FrappeTestCase):
 		self.assertIn("/lacak", text)
 		self.assertIn(f"(#{doc.name})", queued_header(ack, "Subject"))
 		self.assertIn(message["Message-ID"].strip("<>"), queued_header(ack, "In-Reply-To"))
+		self.assertIn(to, queued_header(ack, "From"), "answered from the complaint address")
 
 		# the sender answers our reply: it lands on the same case, no new case
 		answer = mail(
@@ -481,3 +484,28 @@ class TestEmailMasuk(FrappeTestCase):
 		self.assertIn(doc.get_password("kode_lacak"), text)
 		self.assertIn(f"(#{name})", queued_header(queues[0], "Subject"))
 		self.assertIn(message["Message-ID"].strip("<>"), queued_header(queues[0], "In-Reply-To"))
+		self.assertIn(to, queued_header(queues[0], "From"), "answered from the PPID address")
+
+		# the requester answers: on the thread (In-Reply-To), even with the account's folder-only setup
+		message_id = frappe.db.get_value("Email Queue", queues[0].name, "message_id")
+		answer = mail(
+			sender,
+			to,
+			f"Re: {queued_header(queues[0], 'Subject')}",
+			"Untuk tahun 2024 saja.",
+			In_Reply_To=message_id if message_id.startswith("<") else f"<{message_id}>",
+		)
+		deliver("ppid", answer)
+		self.pull(REQUESTS)
+		self.assertEqual(self.cases("Permohonan Informasi", sender=sender), [name])
+		self.assertEqual(
+			frappe.db.count(
+				"Communication",
+				{
+					"reference_doctype": "Permohonan Informasi",
+					"reference_name": name,
+					"sent_or_received": "Received",
+				},
+			),
+			2,
+		)
