@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import time
 
 import frappe
 import openpyxl
@@ -69,8 +70,20 @@ _addresses = itertools.count(11)
 act_at, frozen_at = test_laporan.act_at, test_laporan.frozen_at
 
 
-def cleanup():
-	"""Remove what a run of this module left behind (also what a crashed run left)."""
+def cleanup(attempts: int = 5):
+	"""Remove what a run of this module left behind (also what a crashed run left); retried when a
+	concurrent writer on the same site causes a lock deadlock."""
+	for attempt in range(1, attempts + 1):
+		try:
+			return _cleanup()
+		except (frappe.QueryDeadlockError, frappe.QueryTimeoutError):
+			frappe.db.rollback()
+			if attempt == attempts:
+				raise
+			time.sleep(attempt)
+
+
+def _cleanup():
 	frappe.db.rollback()
 	complaints = frappe.get_all("Pengaduan", filters={"kategori": KATEGORI}, pluck="name")
 	requests = frappe.get_all("Permohonan Informasi", filters={"nama_pemohon": REQUESTER}, pluck="name")
@@ -185,10 +198,13 @@ class TestStatistik(FrappeTestCase):
 
 	@classmethod
 	def tearDownClass(cls):
-		cleanup()
-		frappe.db.set_single_value("Pengaturan Kantor", cls.settings)
-		frappe.db.commit()
-		statistik.clear_cache()
+		try:
+			cleanup()
+		finally:
+			frappe.db.rollback()
+			frappe.db.set_single_value("Pengaturan Kantor", cls.settings)
+			frappe.db.commit()
+			statistik.clear_cache()
 		frappe.clear_document_cache("Pengaturan Kantor", "Pengaturan Kantor")
 		super().tearDownClass()
 
