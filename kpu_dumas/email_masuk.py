@@ -20,15 +20,19 @@ being processed is read from Frappe's own receive call (`current_mail`), on Frap
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
 
 import frappe
 from frappe import _
 from frappe.email.receive import InboundMail, SentEmailInInboxError
 
+from kpu_dumas import notify, notify_informasi
 from kpu_dumas.api.portal import Upload, _attach, _store_files, portal_limits
 from kpu_dumas.core import email_intake as intake
 from kpu_dumas.core import files as evidence
+from kpu_dumas.notify import CAME_BY_EMAIL
 from kpu_dumas.record import trusted
 
 SETTINGS = "Pengaturan Kantor"
@@ -90,13 +94,8 @@ def take_in(doc, *, subject_field: str, body_field: str, evidence_table: str | N
 	doc.kanal = CHANNEL
 	doc.set(subject_field, intake.subject_of(mail.subject))
 	doc.set(body_field, intake.body_of(mail.text_content, mail.html_content))
-	account = mail.email_account
-	doc.flags.email_thread = {
-		"in_reply_to": mail.mail.get("Message-ID"),
-		"subject": mail.subject,
-		"sender": account.email_id if account.enable_outgoing else None,  # answer from that address
-	}
-	mail.flags.kpu_checked = True
+	doc.flags[CAME_BY_EMAIL] = True  # its first email waits for the stored mail (answer_on_thread)
+	mail.flags.kpu_new_case = True
 	accepted, refused = _checked_attachments(mail.attachments)
 	mail.attachments.clear()  # Frappe stores none of them on the Communication: ours are stored below
 	doc.set(REFUSED_FIELD, intake.add_refused(doc.get(REFUSED_FIELD), refused) or None)
@@ -113,22 +112,6 @@ def attach_files(doc):
 	files = doc.flags.pop("email_files", None)
 	if files:
 		_attach(files, doc)
-
-
-def reply_on_thread(doc) -> dict:
-	"""For the first email to the reporter of a case that came by email: frappe.sendmail arguments
-	that answer the mail on its thread (In-Reply-To, 'Re: <subject> (#number)'), from the address it
-	came to when that account sends; empty for any other case."""
-	thread = doc.flags.get("email_thread")
-	if not thread:
-		return {}
-	reply = {
-		"in_reply_to": thread["in_reply_to"],
-		"subject": intake.reply_subject(thread["subject"], doc.name),
-	}
-	if thread["sender"]:
-		reply["sender"] = thread["sender"]
-	return reply
 
 
 def _checked_attachments(attachments) -> tuple[list[Upload], list[str]]:
@@ -151,6 +134,37 @@ def _checked_attachments(attachments) -> tuple[list[Upload], list[str]]:
 	return accepted, refused
 
 
+def answer_on_thread(doc, mail: InboundMail, communication):
+	"""The first email to the reporter or requester (number, tracking code, /lacak) as an answer to
+	the mail: In-Reply-To, 'Re: <subject> (#number)', from the address it came to when that account
+	sends."""
+	reply = {
+		"subject": intake.reply_subject(mail.subject, doc.name),
+		"in_reply_to": _in_reply_to(mail, communication),
+	}
+	account = mail.email_account
+	if account.enable_outgoing:
+		reply["sender"] = account.email_id
+	if doc.doctype == "Pengaduan":
+		notify.registered_by_email(doc, reply)
+	else:
+		notify_informasi.received_by_email(doc, reply)
+
+
+@functools.cache
+def _queue_reads_communication() -> bool:
+	"""Whether frappe.sendmail's in_reply_to names a Communication whose message_id the queue puts in
+	the In-Reply-To header (frappe/frappe#32651, later v15 releases), or is that header itself
+	(Frappe 15.55). Read from the installed Frappe, so both ends of v15 thread the answer."""
+	from frappe.email.doctype.email_queue.email_queue import QueueBuilder
+
+	return '"Communication"' in inspect.getsource(QueueBuilder.prepare_email_content)
+
+
+def _in_reply_to(mail: InboundMail, communication) -> str:
+	return communication.name if _queue_reads_communication() else mail.mail.get("Message-ID")
+
+
 # --- a mail on an existing case's thread ---------------------------------------------------------
 
 
@@ -161,9 +175,12 @@ def on_communication(doc, communication):
 	if communication.sent_or_received != "Received" or not communication.flags.in_receive:
 		return
 	mail = current_mail()
-	if mail is None or mail.flags.get("kpu_checked"):  # a new case's mail was checked by take_in
+	if mail is None or mail.flags.get("kpu_seen"):  # Frappe saves the Communication twice
 		return
-	mail.flags.kpu_checked = True
+	mail.flags.kpu_seen = True
+	if mail.flags.get("kpu_new_case"):  # checked by take_in; now the mail is stored, answer it
+		answer_on_thread(doc, mail, communication)
+		return
 	reason = intake.refusal(mail.mail, mail.from_email, ())  # the block list stops new cases only
 	if reason:
 		_drop(mail, reason)

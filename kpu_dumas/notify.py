@@ -16,18 +16,21 @@ from frappe import _
 from frappe.utils import escape_html, get_url
 from frappe.utils.html_utils import clean_html
 
-from kpu_dumas import clock, email_masuk
+from kpu_dumas import clock
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.jalur import contact_lines
 from kpu_dumas.kpu_dumas.doctype.instansi_berwenang.instansi_berwenang import contact_of
 
 TRACKING_PAGE = "/lacak"
+CAME_BY_EMAIL = "came_by_email"  # flag set by kpu_dumas.email_masuk on a case Frappe makes from a mail
 
 
 def state_changed(doc, old_state: str | None, new_state: str) -> None:
 	"""Called by the Pengaduan controller after every state change (old_state is None on insert)."""
 	if old_state is None:
+		if doc.flags.get(CAME_BY_EMAIL):
+			return  # answered on the mail's thread once Frappe has stored the mail (registered_by_email)
 		compose = registered
 	elif new_state == rules.PERLU_DILENGKAPI:
 		compose = missing_items
@@ -37,9 +40,19 @@ def state_changed(doc, old_state: str | None, new_state: str) -> None:
 		compose = ROUTED[new_state]
 	else:
 		return
+	_send(doc, compose)
+
+
+def registered_by_email(doc, reply: dict) -> None:
+	"""The first email to the reporter of a complaint that came by email: an answer on the mail's
+	thread (`reply`: In-Reply-To, subject and sender for frappe.sendmail, from kpu_dumas.email_masuk)."""
+	_send(doc, registered, reply)
+
+
+def _send(doc, compose, reply: dict | None = None) -> None:
+	reply = reply or {}
 	recipient = reporter_email(doc)
-	thread = email_masuk.reply_on_thread(doc) if old_state is None else {}  # came by email: answer it
-	if not recipient or not can_send(doc.doctype, thread.get("sender")):
+	if not recipient or not can_send(doc.doctype, reply.get("sender")):
 		return
 	try:
 		subject, body = compose(doc)
@@ -50,7 +63,7 @@ def state_changed(doc, old_state: str | None, new_state: str) -> None:
 			reference_name=doc.name,
 			add_unsubscribe_link=0,
 			delayed=True,
-			**{"subject": subject, **thread},
+			**{"subject": subject, **reply},
 		)
 		doc.flags.reporter_emailed = True
 	except Exception:

@@ -22,12 +22,12 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html, get_url
 
-from kpu_dumas import clock, email_masuk
+from kpu_dumas import clock
 from kpu_dumas.core import information_letters as wording
 from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.letters_informasi import KEBERATAN, PERMOHONAN, print_format, request_clocks
-from kpu_dumas.notify import can_send, fact_table, paragraph
+from kpu_dumas.notify import CAME_BY_EMAIL, can_send, fact_table, paragraph
 
 TRACKING_PAGE = "/lacak"
 
@@ -37,10 +37,21 @@ def state_changed(doc) -> None:
 	change = _state_change(doc)
 	if not change:
 		return
-	compose = MESSAGES.get((doc.doctype, change[1] if change[0] else None))
+	if change[0] is None and doc.flags.get(CAME_BY_EMAIL):
+		return  # answered on the mail's thread once Frappe has stored the mail (received_by_email)
+	_send(doc, MESSAGES.get((doc.doctype, change[1] if change[0] else None)))
+
+
+def received_by_email(doc, reply: dict) -> None:
+	"""The first email to the requester of a request that came by email: an answer on the mail's
+	thread (`reply`: In-Reply-To, subject and sender for frappe.sendmail, from kpu_dumas.email_masuk)."""
+	_send(doc, request_received, reply)
+
+
+def _send(doc, compose, reply: dict | None = None) -> None:
+	reply = reply or {}
 	recipient = (doc.email or "").strip()
-	thread = email_masuk.reply_on_thread(doc) if change[0] is None else {}  # came by email: answer it
-	if not compose or not recipient or not can_send(doc.doctype, thread.get("sender")):
+	if not compose or not recipient or not can_send(doc.doctype, reply.get("sender")):
 		return
 	try:
 		message = compose(doc)
@@ -55,7 +66,7 @@ def state_changed(doc) -> None:
 			reference_name=doc.name,
 			add_unsubscribe_link=0,
 			delayed=True,
-			**{"subject": subject, **thread},
+			**{"subject": subject, **reply},
 		)
 		doc.flags.requester_emailed = True
 	except Exception:
