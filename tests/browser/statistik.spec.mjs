@@ -6,6 +6,7 @@
 import { BASE, SEED, SHOTS, TIMEOUT, assert, check, launch, noSideways, phone, run } from "./lib.mjs";
 
 const S = SEED.statistik || {};
+const REPORT = "Laporan Tahunan Layanan Informasi Publik";
 const SECRETS = [SEED.pelapor_rahasia, SEED.nik_rahasia, SEED.pengaduan_rahasia, SEED.identitas_rahasia].filter(Boolean);
 
 async function charts(page) {
@@ -104,6 +105,42 @@ async function main() {
 			await desk.screenshot({ path: `${SHOTS}statistik-layar-lebar.png`, fullPage: true });
 		});
 		await wide.close();
+
+		await check("the PPID opens the Laporan Tahunan: twelve months and Jumlah, Unduh Excel, its print format", async () => {
+			const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "id-ID" });
+			const page = await context.newPage();
+			page.setDefaultTimeout(TIMEOUT);
+			const I = SEED.informasi || {};
+			const r = await context.request.post(`${BASE}/api/method/login`, { form: { usr: I.users.ppid, pwd: I.password } });
+			assert(r.ok(), `login: HTTP ${r.status()}`);
+			await page.goto(`${BASE}/app/query-report/${encodeURIComponent(REPORT)}?tahun=${S.tahun}`);
+			await page.waitForFunction(
+				() => window.frappe?.query_report?.data?.length === 13 && document.querySelector(".dt-scrollable .dt-row"),
+				null,
+				{ timeout: 60000 }
+			);
+			const rows = await page.evaluate(() => frappe.query_report.data.map((r) => r.bulan));
+			assert(rows[0] === `Januari ${S.tahun}` && rows[12] === "Jumlah", JSON.stringify(rows));
+			assert(await page.locator(".page-actions button, .custom-actions button", { hasText: "Unduh Excel" }).count(), "no Unduh Excel");
+			await page.screenshot({ path: `${SHOTS}laporan-tahunan-desk.png` });
+			// The print format as Frappe's Print renders it (frappe.render_grid opens it in a new window).
+			const html = await page.evaluate(() => {
+				const r = frappe.query_report;
+				return frappe.render_template(r.report_settings.html_format, {
+					data: r.get_data_for_print(),
+					filters: r.get_filter_values(),
+					columns: r.columns,
+					report: r,
+				});
+			});
+			for (const text of ["LAPORAN TAHUNAN LAYANAN INFORMASI PUBLIK", `Tahun ${S.tahun}`, "Sengketa informasi yang diajukan ke Komisi Informasi", "Desember"]) {
+				assert(html.includes(text), `print lacks ${text}`);
+			}
+			const sheet = await context.newPage();
+			await sheet.setContent(`<html lang="id"><body style="font-family:sans-serif;width:760px;margin:24px">${html}</body></html>`);
+			await sheet.screenshot({ path: `${SHOTS}laporan-tahunan-cetak.png`, fullPage: true });
+			await context.close();
+		});
 	} finally {
 		await browser.close();
 	}

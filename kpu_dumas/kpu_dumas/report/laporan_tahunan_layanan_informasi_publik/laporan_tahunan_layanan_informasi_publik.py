@@ -16,6 +16,7 @@ from __future__ import annotations
 import frappe
 from frappe import _
 
+from kpu_dumas import clock
 from kpu_dumas.core import information_recap as ir
 from kpu_dumas.core import recap
 from kpu_dumas.core.dates import format_date
@@ -64,7 +65,8 @@ def _exemption_field(exemption: str) -> str:
 
 def columns(result: ir.InformationRecap) -> list[dict]:
 	def col(fieldname, label, width=110, fieldtype="Int"):
-		return common.column(fieldname, label, width, fieldtype)
+		extra = {"precision": 1} if fieldtype == "Float" else {}
+		return common.column(fieldname, label, width, fieldtype, **extra)
 
 	cols = [
 		col("bulan", _("Bulan"), 130, "Data"),
@@ -120,13 +122,15 @@ def _row(m: ir.InformationMonth, label: str, median, result: ir.InformationRecap
 
 
 def print_context() -> dict:
-	"""What the print format needs beside the figures: office, place, date and the PPID's signature."""
+	"""What the print format needs beside the figures: office, place, date and the PPID's signature
+	(the role alone under an empty line while no PPID signatory is set in Pengaturan Kantor)."""
+	settings = frappe.get_cached_doc(export.SETTINGS)
 	signatory = export.signatory(PPID)
 	return {
 		"kantor": export.office_name(),
-		"kota": signatory.place if signatory else "",
-		"tanggal": format_date(signatory.date) if signatory else "",
-		"jabatan": signatory.jabatan if signatory else _("PPID"),
+		"kota": settings.kota or "",
+		"tanggal": format_date(clock.office_today()),
+		"jabatan": signatory.jabatan if signatory else PPID,
 		"nama": signatory.nama if signatory else "",
 		"nip": signatory.nip if signatory else "",
 	}
