@@ -145,11 +145,20 @@ def preview(profile_name: str) -> dict:
 # --- the whitelisted doors -----------------------------------------------------------------------------
 
 
+def _only_system_manager():
+	if "System Manager" not in frappe.get_roles():
+		frappe.throw(
+			_("Hanya System Manager yang dapat melihat pratinjau dan menerapkan Profil SOP."),
+			frappe.PermissionError,
+			title=_("Tidak Berwenang"),
+		)
+
+
 @frappe.whitelist()
 def pratinjau(profil: str) -> dict:
 	"""What applying `profil` would change: hours, zone, each Mutu Baku set, workflows, and the open cases
 	that block it."""
-	frappe.only_for("System Manager")
+	_only_system_manager()
 	return preview(profil)
 
 
@@ -157,7 +166,7 @@ def pratinjau(profil: str) -> dict:
 def terapkan(profil: str) -> dict:
 	"""Apply `profil`: refused while open cases sit in a state its workflow lacks; a second apply changes
 	nothing."""
-	frappe.only_for("System Manager")
+	_only_system_manager()
 	profile, current, after = plan(profil)
 	blocking = _blocking(current, after)
 	if blocking:
