@@ -322,3 +322,33 @@ def test_hours_are_compared_whatever_their_spelling():
 	assert core.normalize_hours([("Jumat", "8:00:00", "11:00:00")]) == (("Jumat", "08:00", "11:00"),)
 	assert core.hours_label(POHUWATO_HOURS).startswith("Senin 08.00\u201316.00; Selasa")
 	assert "Jumat 08.00\u201311.00, 14.00\u201316.30" in core.hours_label(POHUWATO_HOURS)
+
+
+# --- a preset's own states in the recaps -------------------------------------------------------------
+
+
+def test_a_preset_state_counts_as_in_process_and_follows_the_known_stages():
+	from kpu_dumas.core import recap
+
+	summary = recap.status_summary({"Ditelaah": 1, "Laporan ke Kepala Dinas": 2, "Selesai": 3})
+	assert (summary["jumlah"], summary["dalam_proses"], summary["selesai"]) == (6, 3, 3)
+	rows = [
+		{
+			"tahap": "Laporan ke Kepala Dinas",
+			"status": "Tepat Waktu",
+			"selesai": 1,
+			"waktu_kerja_menit": 40,
+			"mutu_baku": "1 jam",
+		},
+		{
+			"tahap": "Ditelaah",
+			"status": "Terlambat",
+			"selesai": 1,
+			"waktu_kerja_menit": 3000,
+			"mutu_baku": "5 hari kerja",
+		},
+		{"tahap": "Selesai", "status": "Tanpa Batas", "selesai": 0},
+	]
+	stages = recap.stage_compliance(rows)
+	assert [s.tahap for s in stages] == ["Ditelaah", "Laporan ke Kepala Dinas"]
+	assert (stages[1].tepat_waktu, stages[1].mutu_baku, stages[1].median_menit) == (1, "1 jam", 40)
