@@ -105,6 +105,7 @@ def _seed():
 		"statistik": seed_statistik(),
 		"verifikasi": seed_verifikasi(rahasia.name),
 		"aksesibilitas": seed_aksesibilitas(),
+		"profil_sop": seed_profil_sop(time_zone),
 	}
 	print(json.dumps(result))
 
@@ -484,6 +485,18 @@ def ensure_website_user(email: str, first_name: str, last_name: str) -> str:
 		user.insert(ignore_permissions=True)
 	update_password(email, PASSWORD)
 	return email
+
+
+def seed_profil_sop(time_zone: str | None = None) -> dict:
+	"""A System Manager for the Profil SOP spec, and the office back on the shipped default preset."""
+	from kpu_dumas.api.profil_sop import terapkan
+	from kpu_dumas.setup.install import DEFAULT_SOP_PROFILE
+
+	admin = ensure_user("admin.sop@kpu-dumas.test", "Sari", "Admin", "System Manager", time_zone=time_zone)
+	frappe.set_user("Administrator")
+	terapkan(DEFAULT_SOP_PROFILE)
+	frappe.db.commit()
+	return {"admin": admin, "bawaan": DEFAULT_SOP_PROFILE}
 
 
 def seed_aksesibilitas() -> dict:
