@@ -331,3 +331,21 @@ class TestLapor(FrappeTestCase):
 			form = frappe.get_doc("Pengaduan", doc.name)
 			with self.assertRaises(frappe.ValidationError):
 				apply_workflow(form, "Selesai di SP4N-LAPOR!")
+
+	def test_the_form_offers_each_step_to_whom_may_take_it(self):
+		doc = self.lapor_case()
+		with as_user(self.users["petugas"]):
+			self.assertEqual(
+				{k: v for k, v in lapor_api.aksi(doc.name).items() if k != "dari"},
+				{"tindak_lanjut": True, "balasan": False, "selesai": False},
+			)
+		with as_user(self.users["tim"]):
+			self.assertFalse(any(v for k, v in lapor_api.aksi(doc.name).items() if k != "dari"))
+		answered = self.record_follow_up(self.answered_case(), office(2026, 5, 21, 10, 0))
+		with as_user(self.users["petugas"]):
+			self.assertTrue(all(v for k, v in lapor_api.aksi(answered.name).items() if k != "dari"))
+		with as_user(self.users["kasubag"]):  # closes as the workflow lets it, records nothing
+			self.assertEqual(
+				{k: v for k, v in lapor_api.aksi(answered.name).items() if k != "dari"},
+				{"tindak_lanjut": False, "balasan": False, "selesai": True},
+			)
