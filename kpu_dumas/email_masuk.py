@@ -6,15 +6,16 @@ DocType's subject and sender fields) and threads the mail and every reply into t
 a Communication. Our controllers add what Frappe does not know (kpu_dumas.core.email_intake decides):
 
 - `take_in` (the case's `before_insert`): a message from a blocked sender, an automatic reply or a
-  bounce is dropped whole, nothing saved; any other becomes a case in its first state, channel Email,
+  bounce is dropped whole (no case, no answer; the refusal and its reason kept as an Unhandled Email,
+  where Frappe keeps mail it did not turn into documents); any other becomes a case in its first state, channel Email,
   the body as plain text, the sender's address kept, registration number and tracking code as from the
   portal. Each attachment passes the portal's content check: accepted ones are stored as private files
   of the case (a complaint's evidence), refused ones are never stored and are listed on the case.
 - `on_communication` (the case's `on_communication_update`): a reply arriving on the thread has its
   attachments checked the same way; an automatic reply or a bounce on the thread is dropped.
 
-The reporter's first email (kpu_dumas.notify / notify_informasi) goes out as a reply on the mail's
-thread, with the number and the tracking code. Frappe hands our controllers no mail, so the message
+Once Frappe has stored the mail, `answer_on_thread` sends the reporter's first email (kpu_dumas.notify /
+notify_informasi) as an answer on the mail's thread, with the number and the tracking code. Frappe hands our controllers no mail, so the message
 being processed is read from Frappe's own receive call (`current_mail`), on Frappe 15.55 and 15.89 alike.
 """
 
@@ -44,8 +45,8 @@ _MAX_FRAMES = 80
 
 class NotACase(SentEmailInInboxError):
 	"""A message that never becomes a case. Frappe's receive loop rolls back a message raising
-	SentEmailInInboxError and goes on quietly (no Unhandled Email, no error), which is what a bounce,
-	an automatic reply or a blocked sender deserves: nothing saved, no answer, no loop."""
+	SentEmailInInboxError and goes on without an error (no traceback, no failed job), which is what a
+	bounce, an automatic reply or a blocked sender deserves: no case, no answer, no loop."""
 
 
 def current_mail() -> InboundMail | None:
@@ -67,10 +68,25 @@ def _appends_to(mail: InboundMail) -> str | None:
 	return mail.append_to if account.use_imap else account.append_to
 
 
-def _drop(mail: InboundMail, reason: str):
-	frappe.logger("kpu_dumas.email_masuk", allow_site=True).info(
-		f"Email dari {mail.from_email} ({mail.message_id}) tidak dijadikan perkara: {reason}"
-	)
+def _drop(mail: InboundMail, doctype: str, reason: str):
+	"""Refuse the mail whole. Frappe rolls its transaction back; then the refusal is kept, with its
+	reason, where Frappe keeps mail it did not turn into documents (Unhandled Email, for the admin)."""
+	raw = mail.raw_message
+	raw = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+	record = {
+		"doctype": "Unhandled Email",
+		"email_account": mail.email_account.name,
+		"uid": mail.uid,
+		"message_id": mail.message_id,
+		"raw": raw,
+		"reason": _("Tidak dijadikan {0}: {1}").format(_(doctype), reason),
+	}
+
+	def keep():  # runs after the rollback, last of its callbacks
+		frappe.get_doc(record).insert(ignore_permissions=True)
+		frappe.db.commit()
+
+	frappe.db.after_rollback.add(keep)
 	raise NotACase(reason)
 
 
@@ -89,7 +105,7 @@ def take_in(doc, *, subject_field: str, body_field: str, evidence_table: str | N
 	if mail is None or _appends_to(mail) != doc.doctype:
 		return False
 	if reason := _refusal(mail):
-		_drop(mail, reason)
+		_drop(mail, doc.doctype, reason)
 	trusted(doc)  # the mail's channel, sender and subject are the server's record
 	doc.kanal = CHANNEL
 	doc.set(subject_field, intake.subject_of(mail.subject))
@@ -183,7 +199,7 @@ def on_communication(doc, communication):
 		return
 	reason = intake.refusal(mail.mail, mail.from_email, ())  # the block list stops new cases only
 	if reason:
-		_drop(mail, reason)
+		_drop(mail, doc.doctype, reason)
 	kept, refused = [], []
 	max_bytes = portal_limits()[0] * 1024 * 1024
 	for attachment in mail.attachments:

@@ -161,6 +161,21 @@ class TestEmailMasuk(FrappeTestCase):
 	def tearDownClass(cls):
 		if not hasattr(cls, "blocklist"):
 			return
+		for attempt in range(3):  # other test modules may hold locks on the same site
+			try:
+				cls.clean_up()
+				break
+			except frappe.QueryDeadlockError:
+				frappe.db.rollback()
+				if attempt == 2:
+					raise
+				time.sleep(2)
+		for user, _address, _doctype in ACCOUNTS.values():
+			empty_mailbox(user)
+		super().tearDownClass()
+
+	@classmethod
+	def clean_up(cls):
 		frappe.db.rollback()
 		frappe.db.set_single_value("Pengaturan Kantor", "email_diblokir", cls.blocklist)
 		for doctype, field in (("Pengaduan", "email_pengirim"), ("Permohonan Informasi", "email")):
@@ -173,10 +188,7 @@ class TestEmailMasuk(FrappeTestCase):
 			frappe.db.delete("Unhandled Email", {"email_account": name})
 			if frappe.db.exists("Email Account", name):
 				frappe.delete_doc("Email Account", name, force=True, ignore_permissions=True)
-		for user, _address, _doctype in ACCOUNTS.values():
-			empty_mailbox(user)
 		frappe.db.commit()
-		super().tearDownClass()
 
 	@staticmethod
 	def remove_case(doctype: str, name: str):
@@ -219,8 +231,16 @@ class TestEmailMasuk(FrappeTestCase):
 		return f"{local}.{frappe.generate_hash(length=6)}@{SENDER_DOMAIN}"
 
 	def unhandled(self) -> int:
-		"""Mails Frappe could not process (it keeps them as Unhandled Email)."""
+		"""Mails Frappe did not turn into documents (it keeps them as Unhandled Email)."""
 		return frappe.db.count("Unhandled Email", {"email_account": ("in", list(ACCOUNTS))})
+
+	def assert_refused(self, message_id: str, reason: str):
+		"""No Communication for the mail; its refusal kept once, with the reason."""
+		message_id = message_id.strip("<>")
+		self.assertFalse(frappe.db.exists("Communication", {"message_id": message_id}))
+		reasons = frappe.get_all("Unhandled Email", filters={"message_id": message_id}, pluck="reason")
+		self.assertEqual(len(reasons), 1, reasons)
+		self.assertIn(reason, reasons[0])
 
 	# --- the tests -------------------------------------------------------------------------------
 
@@ -239,9 +259,8 @@ class TestEmailMasuk(FrappeTestCase):
 				"<script>alert(1)</script></body></html>"
 			),
 		)
-		message.add_attachment(
-			samples.pdf("Kuitansi"), maintype="application", subtype="pdf", filename="kuitansi.pdf"
-		)
+		pdf = samples.pdf("Kuitansi")
+		message.add_attachment(pdf, maintype="application", subtype="pdf", filename="kuitansi.pdf")
 		message.add_attachment(
 			samples.HTML_AS_PDF, maintype="application", subtype="pdf", filename="surat-palsu.pdf"
 		)
@@ -271,14 +290,16 @@ class TestEmailMasuk(FrappeTestCase):
 			fields=["name", "file_name", "file_url", "is_private"],
 		)
 		self.assertEqual(len(files), 1, files)
-		self.assertEqual(files[0].file_name, "kuitansi.pdf")
+		self.assertRegex(files[0].file_name, r"^kuitansi\w*\.pdf$")  # Frappe may suffix a name in use
 		self.assertTrue(files[0].is_private)
 		self.assertEqual([r.berkas for r in doc.bukti], [files[0].file_url])
-		self.assertTrue(frappe.get_doc("File", files[0].name).get_content().startswith(b"%PDF-"))
+		self.assertEqual(frappe.get_doc("File", files[0].name).get_content(), pdf)
 		self.assertIn("surat-palsu.pdf", doc.lampiran_ditolak)
 		self.assertIn("bukan PDF", doc.lampiran_ditolak)
 		self.assertFalse(frappe.db.exists("File", {"file_name": ("like", "surat-palsu%")}))
-		self.assertEqual(self.unhandled(), 0)
+		self.assertFalse(
+			frappe.db.exists("Unhandled Email", {"message_id": message["Message-ID"].strip("<>")})
+		)
 
 		# the mail is the first entry of the case's timeline
 		received = frappe.get_all(
@@ -342,7 +363,9 @@ class TestEmailMasuk(FrappeTestCase):
 			filters={"attached_to_doctype": "Communication", "attached_to_name": thread[1].name},
 			fields=["file_name", "is_private"],
 		)
-		self.assertEqual([(f.file_name, f.is_private) for f in reply_files], [("foto.png", 1)])
+		self.assertEqual(len(reply_files), 1, reply_files)
+		self.assertRegex(reply_files[0].file_name, r"^foto\w*\.png$")
+		self.assertTrue(reply_files[0].is_private)
 		self.assertFalse(frappe.db.exists("File", {"file_name": ("like", "lagi%")}))
 		self.assertIn("lagi.pdf", frappe.db.get_value("Pengaduan", doc.name, "lampiran_ditolak"))
 
@@ -394,7 +417,6 @@ class TestEmailMasuk(FrappeTestCase):
 		self.assertEqual(doc.uraian, intake.EMPTY_BODY)
 
 	def test_auto_reply_creates_nothing(self):
-		before = frappe.db.count("Pengaduan")
 		sender = self.sender("cuti")
 		message = mail(
 			sender,
@@ -404,17 +426,15 @@ class TestEmailMasuk(FrappeTestCase):
 			Auto_Submitted="auto-replied",
 		)
 		deliver("pengaduan", message)
-		subject_only = mail(
-			self.sender("otomatis"), ACCOUNTS[COMPLAINTS][1], "Balasan otomatis", "Terima kasih."
-		)
+		other = self.sender("otomatis")
+		subject_only = mail(other, ACCOUNTS[COMPLAINTS][1], "Balasan otomatis", "Terima kasih.")
 		deliver("pengaduan", subject_only)
 		self.pull()
-		self.assertEqual(frappe.db.count("Pengaduan"), before)
-		self.assertFalse(frappe.db.exists("Communication", {"message_id": message["Message-ID"].strip("<>")}))
-		self.assertEqual(self.unhandled(), 0, "dropped quietly, not an error")
+		self.assertEqual(self.cases(sender=sender) + self.cases(sender=other), [])
+		self.assert_refused(message["Message-ID"], "Tidak dijadikan Pengaduan: balasan otomatis")
+		self.assert_refused(subject_only["Message-ID"], "balasan otomatis")
 
 	def test_bounce_creates_nothing(self):
-		before = frappe.db.count("Pengaduan")
 		message_id = make_msgid(domain=SENDER_DOMAIN)
 		report = (
 			"Return-Path: <>\r\n"
@@ -436,16 +456,16 @@ class TestEmailMasuk(FrappeTestCase):
 		).encode()
 		deliver("pengaduan", report)
 		self.pull()
-		self.assertEqual(frappe.db.count("Pengaduan"), before)
-		self.assertFalse(frappe.db.exists("Communication", {"message_id": message_id.strip("<>")}))
+		self.assertEqual(self.cases(sender=f"mailer-daemon@{SENDER_DOMAIN}"), [])
+		self.assert_refused(message_id, "laporan gagal kirim (bounce)")
 
 	def test_blocked_sender_creates_nothing(self):
-		before = frappe.db.count("Pengaduan")
-		message = mail("promo@spammer-uji.test", ACCOUNTS[COMPLAINTS][1], "Penawaran", "Beli sekarang.")
+		sender = f"promo.{frappe.generate_hash(length=6)}@spammer-uji.test"
+		message = mail(sender, ACCOUNTS[COMPLAINTS][1], "Penawaran", "Beli sekarang.")
 		deliver("pengaduan", message)
 		self.pull()
-		self.assertEqual(frappe.db.count("Pengaduan"), before)
-		self.assertFalse(frappe.db.exists("Communication", {"message_id": message["Message-ID"].strip("<>")}))
+		self.assertFalse(frappe.get_all("Pengaduan", filters={"email_pengirim": sender}))
+		self.assert_refused(message["Message-ID"], "pengirim ada dalam daftar blokir email")
 
 	def test_information_request_by_email(self):
 		sender = self.sender("pemohon")
