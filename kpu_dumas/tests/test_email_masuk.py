@@ -21,6 +21,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 import frappe
+from frappe.desk.form.load import getdoc
 from frappe.email.doctype.email_account.email_account import pull_from_email_account
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import now_datetime
@@ -385,6 +386,19 @@ class TestEmailMasuk(FrappeTestCase):
 			),
 			3,
 		)
+
+		# the Desk: the Petugas opens the complaint and its timeline holds the whole thread
+		with as_user(self.users["petugas"]):
+			frappe.response.docs = []
+			getdoc("Pengaduan", doc.name)
+			thread_in_desk = frappe.response.docinfo.communications
+		stored = {
+			frappe.db.get_value("Communication", {"message_id": m["Message-ID"].strip("<>")}, "name")
+			for m in (message, answer, lost)
+		}
+		self.assertEqual({c.name for c in thread_in_desk}, stored)
+		self.assertEqual({c.sender for c in thread_in_desk}, {sender})
+		self.assertIn("Saya lampirkan foto tambahan.", "".join(c.content for c in thread_in_desk))
 
 	def test_sender_address_is_for_identity_readers_only(self):
 		sender = self.sender("rahasia")
