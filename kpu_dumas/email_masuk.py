@@ -141,7 +141,7 @@ def _checked_attachments(attachments) -> tuple[list[Upload], list[str]]:
 			content = content.encode()
 		if len(accepted) >= max_files:
 			refused.append(
-				intake.refused_entry(name, _("melebihi batas {0} berkas per pengaduan").format(max_files))
+				intake.refused_entry(name, _("melebihi batas {0} berkas per email").format(max_files))
 			)
 		elif error := evidence.upload_error(name, content, max_bytes):
 			refused.append(intake.refused_entry(name, error))
