@@ -13,6 +13,7 @@ from datetime import datetime
 
 import frappe
 from frappe.client import set_value
+from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
@@ -52,10 +53,12 @@ class TestLapor(FrappeTestCase):
 		super().setUpClass()
 		cls.users = make_all_users()
 		clock.clear_calendar_cache()
-		# A late notice emails its users at once in tests, and sending commits (Email Queue): muted, the
-		# mail stays queued and is rolled back with everything else this class writes.
+		# A late notice emails its users at once in tests, and sending commits (Email Queue). Where an
+		# outgoing account would send it, emails are muted: the mail stays queued and is rolled back with
+		# everything else this class writes. (Without an account nothing is sent; muting then makes
+		# Frappe 15.89 build a sender-less dummy account that fails.)
 		cls.addClassCleanup(setattr, frappe.flags, "mute_emails", frappe.flags.mute_emails)
-		frappe.flags.mute_emails = True
+		frappe.flags.mute_emails = bool(EmailAccount.find_outgoing())
 
 	def lapor_case(self, **values):
 		with frozen_at(office(*CAME)):
