@@ -63,6 +63,15 @@ def notice_errors(doc: Mapping) -> list[str]:
 	return errors
 
 
+# A request leaves the written-notice clock when it is decided or ends; every other state, a preset's own
+# step included (Profil SOP: Disposisi Pimpinan, Identifikasi Surat), still awaits the written notice.
+NOTICE_GIVEN_STATES = frozenset({PEMBERITAHUAN, SELESAI, DIBATALKAN, DIALIHKAN})
+
+
+def awaits_notice(state: str | None) -> bool:
+	return bool(state) and state not in NOTICE_GIVEN_STATES
+
+
 DECISIONS = (GRANTED_IN_FULL, GRANTED_IN_PART, REFUSED, NOT_HELD, NOT_YET_DOCUMENTED)
 # The decisions each way into Pemberitahuan may record (by the state it leaves): the desk's Tolak only
 # refuses information excluded under Pasal 17; the PPID's Putuskan decides what the law allows.
