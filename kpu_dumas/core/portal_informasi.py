@@ -60,7 +60,6 @@ OBJECTION_STATES: dict[str, tuple[str, str]] = {
 
 DECIDED_REQUEST_STATES = frozenset({rules.PEMBERITAHUAN, rules.SELESAI})
 ANSWERED_OBJECTION_STATES = frozenset({rules.DITANGGAPI, rules.SELESAI})
-OPEN_REQUEST_STATES = frozenset({rules.DIAJUKAN, rules.TERDAFTAR, rules.DIPROSES, rules.DIPERPANJANG})
 
 _NUMBER = re.compile(r"^(PPID|KEB)-\d{4}-\d{1,10}$")
 
@@ -80,7 +79,9 @@ def normalize_number(number: str | None) -> str:
 
 def public_state(doctype: str, state: str | None) -> tuple[str, str]:
 	states = REQUEST_STATES if doctype == PERMOHONAN else OBJECTION_STATES
-	return states.get(state or "", (state or "Diproses", ""))
+	if state and state not in states:  # a preset's own step (Profil SOP, e.g. Disposisi Pimpinan)
+		return states[rules.DIPROSES]
+	return states.get(state or "", ("Diproses", ""))
 
 
 def public_timeline(doctype: str, rows: Iterable[Mapping]) -> list[dict]:
