@@ -198,7 +198,7 @@ def request_for_public(name: str) -> dict:
 			"tautan_keberatan": f"/keberatan?nomor={doc.name}",
 		}
 	)
-	if state in public.OPEN_REQUEST_STATES:
+	if rules.awaits_notice(state):
 		extended = state == rules.DIPERPANJANG and doc.batas_perpanjangan
 		due = doc.batas_perpanjangan if extended else doc.batas_pemberitahuan
 		if due:
