@@ -57,8 +57,11 @@ ANSWERED_STATES = frozenset({rules.DITANGGAPI, rules.SELESAI})
 
 
 def public_state(state: str | None) -> tuple[str, str]:
-	"""(label, explanation) of a workflow state for the public."""
-	return PUBLIC_STATES.get(state or "", (state or "Diproses", ""))
+	"""(label, explanation) of a workflow state for the public. A state of a preset's own workflow (Profil
+	SOP, e.g. Laporan ke Kepala Dinas) reads as the examination: the citizen sees no internal step names."""
+	if state and state not in PUBLIC_STATES:
+		return PUBLIC_STATES[rules.DITELAAH]
+	return PUBLIC_STATES.get(state or "", ("Diproses", ""))
 
 
 def public_timeline(rows: Iterable[Mapping]) -> list[dict]:
