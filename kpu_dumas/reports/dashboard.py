@@ -50,13 +50,6 @@ def count_overdue(filters=None) -> dict:
 	return {"value": (value or 0) + (late_lapor or 0), "fieldtype": "Int"}
 
 
-# A request not yet answered by a written notice.
-OPEN_REQUEST_STATES = (
-	info_rules.DIAJUKAN,
-	info_rules.TERDAFTAR,
-	info_rules.DIPROSES,
-	info_rules.DIPERPANJANG,
-)
 
 
 @frappe.whitelist()
@@ -71,7 +64,7 @@ def count_overdue_requests(filters=None) -> dict:
 		frappe.qb.from_(p)
 		.select(Count("*"))
 		.where(p.docstatus == 0)
-		.where(p.workflow_state.isin(list(OPEN_REQUEST_STATES)))
+		.where(p.workflow_state.notin(list(info_rules.NOTICE_GIVEN_STATES)))  # also a preset's own steps
 		.where(IfNull(p.batas_perpanjangan, p.batas_pemberitahuan) < clock.now())
 		.run()[0][0]
 	)
