@@ -50,8 +50,6 @@ def count_overdue(filters=None) -> dict:
 	return {"value": (value or 0) + (late_lapor or 0), "fieldtype": "Int"}
 
 
-
-
 @frappe.whitelist()
 def count_overdue_requests(filters=None) -> dict:
 	"""Information requests still without a written notice past the deadline in force (10 working days,
