@@ -352,3 +352,23 @@ def test_a_preset_state_counts_as_in_process_and_follows_the_known_stages():
 	stages = recap.stage_compliance(rows)
 	assert [s.tahap for s in stages] == ["Ditelaah", "Laporan ke Kepala Dinas"]
 	assert (stages[1].tepat_waktu, stages[1].mutu_baku, stages[1].median_menit) == (1, "1 jam", 40)
+
+
+def test_a_preset_state_reads_as_in_process_for_the_public_and_still_awaits_the_notice():
+	from kpu_dumas.core import information_rules, portal, portal_informasi
+
+	assert portal.public_state("Laporan ke Kepala Dinas") == portal.public_state("Ditelaah")
+	assert portal.public_state("Informasi ke Admin Lapor")[0] == "Dalam Pemeriksaan"
+	timeline = portal.public_timeline(
+		[
+			{"tahap": s, "masuk": i}
+			for i, s in enumerate(["Ditelaah", "Laporan ke Kepala Dinas", "Rekomendasi"])
+		]
+	)
+	assert [t["label"] for t in timeline] == ["Dalam Pemeriksaan"]  # no internal step names, shown once
+	request = portal_informasi.public_state("Permohonan Informasi", "Disposisi Pimpinan")
+	assert request == portal_informasi.public_state("Permohonan Informasi", "Diproses")
+	for state in ("Diajukan", "Diproses", "Diperpanjang", "Disposisi Pimpinan", "Penyusunan Surat Balasan"):
+		assert information_rules.awaits_notice(state), state
+	for state in ("Pemberitahuan", "Selesai", "Dibatalkan", "Dialihkan", None):
+		assert not information_rules.awaits_notice(state), state
