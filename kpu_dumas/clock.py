@@ -19,24 +19,28 @@ _CACHE_KEY = "kpu_dumas:working_calendar"
 
 
 def get_calendar() -> WorkingCalendar:
-	"""The office calendar, cached until settings or holidays change."""
-	cached = frappe.cache.get_value(_CACHE_KEY)
+	"""The office calendar, cached until settings or holidays change.
+
+	The key carries the settings' `modified`, so a transaction that has just changed the hours or the zone
+	(a Profil SOP applied) never reads a calendar another worker cached from the committed settings."""
+	key = f"{_CACHE_KEY}:{frappe.db.get_single_value('Pengaturan Kantor', 'modified')}"
+	cached = frappe.cache.get_value(key)
 	if cached is None:
 		cached = _build_calendar_rows()
-		frappe.cache.set_value(_CACHE_KEY, cached)
+		frappe.cache.set_value(key, cached)
 	hours, holidays, timezone = cached
 	return WorkingCalendar.from_rows(hours, holidays, timezone)
 
 
 def _build_calendar_rows():
-	settings = frappe.get_cached_doc("Pengaturan Kantor")
+	settings = frappe.get_single("Pengaturan Kantor")  # not the shared document cache (see get_calendar)
 	hours = [(row.hari, str(row.jam_mulai), str(row.jam_selesai)) for row in settings.jam_layanan]
 	holidays = [str(d) for d in frappe.get_all("Hari Libur Kantor", pluck="tanggal")]
 	return (hours or list(POHUWATO_HOURS), holidays, settings.zona_waktu or "Asia/Jakarta")
 
 
 def clear_calendar_cache(doc=None, method=None):
-	frappe.cache.delete_value(_CACHE_KEY)
+	frappe.cache.delete_keys(_CACHE_KEY)
 
 
 def to_office(dt: datetime, calendar: WorkingCalendar) -> datetime:
