@@ -23,7 +23,10 @@ def get_calendar() -> WorkingCalendar:
 
 	The key carries the settings' `modified`, so a transaction that has just changed the hours or the zone
 	(a Profil SOP applied) never reads a calendar another worker cached from the committed settings."""
-	key = f"{_CACHE_KEY}:{frappe.db.get_single_value('Pengaturan Kantor', 'modified')}"
+	stamp = frappe.db.sql(
+		"select value from tabSingles where doctype = 'Pengaturan Kantor' and field = 'modified'"
+	)
+	key = f"{_CACHE_KEY}:{stamp[0][0] if stamp else ''}"
 	cached = frappe.cache.get_value(key)
 	if cached is None:
 		cached = _build_calendar_rows()
