@@ -10,8 +10,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 START=$(date +%s)
 mkdir -p "$HERE/screenshots"
 
-if [ ! -d "$HERE/node_modules/playwright-core" ]; then
-	echo "run.sh: installing playwright-core"
+if [ ! -d "$HERE/node_modules/playwright-core" ] || [ ! -d "$HERE/node_modules/axe-core" ]; then
+	echo "run.sh: installing playwright-core and axe-core"
 	(cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
@@ -45,12 +45,14 @@ trap 'exit 130' INT TERM
 
 echo "run.sh: waiting for $BASE/login (server log: $LOG)"
 for _ in $(seq 1 120); do
-	if curl -fs -o /dev/null "$BASE/login"; then break; fi
+	# Our gunicorn, not another server that held the port first: it says where it listens.
+	if grep -q "Listening at: $BASE" "$LOG" && curl -fs -o /dev/null "$BASE/login"; then break; fi
 	if ! kill -0 "$SERVER" 2>/dev/null; then
 		echo "run.sh: server exited"; cat "$LOG"; exit 1
 	fi
 	sleep 0.5
 done
+grep -q "Listening at: $BASE" "$LOG" || { echo "run.sh: our server is not listening on $BASE"; tail -50 "$LOG"; exit 1; }
 curl -fsS -o /dev/null "$BASE/login" || { echo "run.sh: server did not answer"; tail -50 "$LOG"; exit 1; }
 
 # Every tests/browser/*.spec.mjs runs, each in its own node process; each ends with its own
