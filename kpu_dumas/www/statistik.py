@@ -6,6 +6,7 @@ import frappe
 from kpu_dumas import statistik
 from kpu_dumas.core import statistik as core
 from kpu_dumas.core.dates import MONTHS
+from kpu_dumas.www.pengaduan import in_indonesian
 
 no_cache = 1
 
@@ -13,6 +14,7 @@ TITLE = "Statistik Layanan Pengaduan dan Informasi Publik"
 
 
 def get_context(context):
+	in_indonesian(context)
 	context.title = TITLE
 	context.tersedia = statistik.enabled()
 	if not context.tersedia:
