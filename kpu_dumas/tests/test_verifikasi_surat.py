@@ -30,6 +30,7 @@ from kpu_dumas.core import verification as rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.kpu_dumas.doctype.surat_terbit.surat_terbit import DOCTYPE, verification_url
 from kpu_dumas.record import trusted
+from kpu_dumas.tests import test_aksesibilitas as markup_check
 from kpu_dumas.tests.utils import (
 	GRANTED_NOTICE,
 	AssetServer,
@@ -586,3 +587,21 @@ class TestVerifikasiSurat(FrappeTestCase):
 				self.assertFalse(frappe.has_permission(DOCTYPE, "create"))
 		with as_user(self.users["lain"]):  # Petugas Desk Informasi too
 			self.assertFalse(frappe.has_permission(DOCTYPE, "read", complaint))
+
+	# --- markup -----------------------------------------------------------------------------------------
+
+	def test_every_state_of_the_page_is_sound_markup(self):
+		"""Indonesian, every control labelled, no id twice, every aria reference to an id that is there.
+		(<html lang> follows the request's language: over HTTP it is the site's, see the browser spec.)"""
+		replaced = frappe.get_all(
+			DOCTYPE, filters={"dokumen": self.kelengkapan.name, "status": "Diganti"}, pluck="kode"
+		)[0]
+		for kode in (None, self.record(self.rahasia, "tanggapan").kode, replaced, rules.new_code()):
+			with self.subTest(kode=kode):
+				_status, html = self.page(kode)
+				markup = markup_check.parse(html)
+				self.assertIn('<div class="kd-portal" lang="id">', html)
+				self.assertEqual([i for i, n in markup.ids.items() if n > 1], [])
+				self.assertEqual([r for _t, _a, r in markup.references if r not in markup.ids], [])
+				self.assertEqual([c["id"] for c in markup.controls], ["kd-kode"])
+				self.assertIn("kd-kode", markup.labelled_for)
