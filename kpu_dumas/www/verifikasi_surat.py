@@ -9,6 +9,7 @@ the addressee or the body. An unknown, altered or malformed code gets one neutra
 import frappe
 
 from kpu_dumas import verification
+from kpu_dumas.www.pengaduan import in_indonesian
 
 no_cache = 1
 
@@ -21,6 +22,7 @@ TOO_MANY = "Terlalu banyak pemeriksaan dari alamat Anda dalam satu menit. Tunggu
 
 
 def get_context(context):
+	in_indonesian(context)
 	kode = str(frappe.form_dict.get("kode") or "").strip()[:64]
 	settings = frappe.get_cached_doc("Pengaturan Kantor")
 	context.title = "Verifikasi Surat"
