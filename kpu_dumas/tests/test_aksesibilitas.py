@@ -117,9 +117,24 @@ class TestAksesibilitasPortal(FrappeTestCase):
 		self.assertEqual(unlabelled, [], f"{path}: controls without a label")
 
 	def test_guest_pages(self):
-		for path in ("/pengaduan", "/permohonan-informasi", "/keberatan", "/lacak"):
+		for path in ("/pengaduan", "/permohonan-informasi", "/keberatan", "/lacak", "/verifikasi-surat"):
 			with self.subTest(path=path):
 				self.assert_sound(path, self.page(path))
+
+	def test_statistik_page(self):
+		"""/statistik switched on (it is off after install), then back as it was."""
+		before = frappe.db.get_single_value("Pengaturan Kantor", "statistik_aktif")
+		frappe.db.set_single_value("Pengaturan Kantor", "statistik_aktif", 1)
+		frappe.db.commit()
+		try:
+			markup = self.page("/statistik")
+			self.assertEqual(markup.lang, "id", "/statistik: <html lang>")
+			self.assertEqual([i for i, n in markup.ids.items() if n > 1], [], "/statistik: ids used twice")
+			missing = [f"{t}[{a}={r}]" for t, a, r in markup.references if r not in markup.ids]
+			self.assertEqual(missing, [], "/statistik: references to ids that are not there")
+		finally:
+			frappe.db.set_single_value("Pengaturan Kantor", "statistik_aktif", before or 0)
+			frappe.db.commit()
 
 	def test_the_service_date_hint_is_named_only_when_shown(self):
 		# The hint under the service date depends on a setting; the field must not point to a missing id.
