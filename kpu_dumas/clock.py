@@ -18,32 +18,44 @@ from kpu_dumas.core.deadlines import Duration, due_time, time_spent
 _CACHE_KEY = "kpu_dumas:working_calendar"
 
 
+_CHANGED_FLAG = "kpu_dumas_calendar_changed"
+
+
 def get_calendar() -> WorkingCalendar:
 	"""The office calendar, cached until settings or holidays change.
 
-	The key carries the settings' `modified`, so a transaction that has just changed the hours or the zone
-	(a Profil SOP applied) never reads a calendar another worker cached from the committed settings."""
-	stamp = frappe.db.sql(
-		"select value from tabSingles where doctype = 'Pengaturan Kantor' and field = 'modified'"
-	)
-	key = f"{_CACHE_KEY}:{stamp[0][0] if stamp else ''}"
-	cached = frappe.cache.get_value(key)
+	A transaction that has changed the hours, the zone or the holidays (a Profil SOP applied, say) reads
+	its own calendar until it commits or rolls back: another worker may meanwhile cache the calendar of
+	the committed settings, which this transaction must not use."""
+	if frappe.flags.get(_CHANGED_FLAG):
+		hours, holidays, timezone = _build_calendar_rows()
+		return WorkingCalendar.from_rows(hours, holidays, timezone)
+	cached = frappe.cache.get_value(_CACHE_KEY)
 	if cached is None:
 		cached = _build_calendar_rows()
-		frappe.cache.set_value(key, cached)
+		frappe.cache.set_value(_CACHE_KEY, cached)
 	hours, holidays, timezone = cached
 	return WorkingCalendar.from_rows(hours, holidays, timezone)
 
 
 def _build_calendar_rows():
-	settings = frappe.get_single("Pengaturan Kantor")  # not the shared document cache (see get_calendar)
+	settings = frappe.get_single("Pengaturan Kantor")  # this transaction's view, not the shared cache
 	hours = [(row.hari, str(row.jam_mulai), str(row.jam_selesai)) for row in settings.jam_layanan]
 	holidays = [str(d) for d in frappe.get_all("Hari Libur Kantor", pluck="tanggal")]
 	return (hours or list(POHUWATO_HOURS), holidays, settings.zona_waktu or "Asia/Jakarta")
 
 
 def clear_calendar_cache(doc=None, method=None):
-	frappe.cache.delete_keys(_CACHE_KEY)
+	frappe.cache.delete_value(_CACHE_KEY)
+	frappe.flags[_CHANGED_FLAG] = True
+	frappe.db.after_commit.add(_transaction_ended)
+	frappe.db.after_rollback.add(_transaction_ended)
+
+
+def _transaction_ended():
+	"""Committed: the shared cache is rebuilt from the new settings. Rolled back: the committed ones hold."""
+	frappe.flags.pop(_CHANGED_FLAG, None)
+	frappe.cache.delete_value(_CACHE_KEY)
 
 
 def to_office(dt: datetime, calendar: WorkingCalendar) -> datetime:
