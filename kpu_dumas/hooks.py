@@ -67,5 +67,8 @@ scheduler_events = {
 	"hourly": ["kpu_dumas.tasks.sweep_overdue", "kpu_dumas.statistik.refresh"],
 }
 
+# /statistik for guests from a cache of its whole page (only that path; kpu_dumas.statistik_page).
+page_renderer = ["kpu_dumas.statistik_page.StatistikPage"]
+
 # The letters (Print Formats of module KPU Dumas) get their context from kpu_surat_context(doc, surat).
 jinja = {"methods": ["kpu_dumas.letters.kpu_surat_context"]}

@@ -36,11 +36,16 @@ from kpu_dumas.reports import common, informasi
 SETTINGS = "Pengaturan Kantor"
 CACHE_PREFIX = "kpu_dumas:statistik"
 INDEX_KEY = f"{CACHE_PREFIX}:tahun"
+PAGE_PREFIX = f"{CACHE_PREFIX}:halaman"  # the guests' /statistik HTML (kpu_dumas.statistik_page)
 FIELDS = ("statistik_aktif", "tahun_statistik")
 
 
 def year_key(year: int) -> str:
 	return f"{CACHE_PREFIX}:{int(year)}"
+
+
+def page_key(year: int, month: int | None) -> str:
+	return f"{PAGE_PREFIX}:{int(year)}-{int(month or 0)}"
 
 
 # --- settings -----------------------------------------------------------------------------------------
@@ -100,6 +105,7 @@ def refresh() -> None:
 	for year in years:
 		frappe.cache.set_value(year_key(year), compute_year(year))
 	frappe.cache.set_value(INDEX_KEY, years)
+	frappe.cache.delete_keys(PAGE_PREFIX)  # the pages showed the figures just replaced
 	# Years no longer shown go.
 	for key in frappe.cache.get_keys(f"{CACHE_PREFIX}:"):
 		key = key.decode() if isinstance(key, bytes) else key

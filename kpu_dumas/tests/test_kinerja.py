@@ -1,7 +1,8 @@
-"""Costs that must not grow with a record's history (issue 15): a Pengaduan form load.
+"""Costs that must not grow with the data: a Pengaduan form load, the public statistics page.
 
 The Desk opens a complaint with `frappe.desk.form.load.getdoc`. Its stage history (Riwayat Tahap) grows
 with every return to the reporter and every reopening; the number of queries of a form load must not.
+/statistik is served to guests from a cache of its page, refreshed hourly with its figures.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from datetime import timedelta
 
 import frappe
 from frappe.desk.form.load import getdoc
+from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils import get_test_client
 
-from kpu_dumas import clock
+from kpu_dumas import clock, statistik
 from kpu_dumas.core import complaint_rules as rules
-from kpu_dumas.tests.utils import as_user, make_pengaduan, make_user
+from kpu_dumas.tests.utils import PASSWORD, as_user, make_pengaduan, make_user
 
 # A form load of a complaint as the Petugas Penerima Aduan: the document, its onload (the open stage),
 # timeline, assignments, attachments, shares, tags. Measured 2026-12: 16 queries on Frappe 15.55, 18 on
@@ -91,3 +94,67 @@ class TestFormLoadQueries(FrappeTestCase):
 			+ "\n".join(sorted(set(long_queries) - set(short_queries)))[:4000],
 		)
 		self.assertLessEqual(len(long_queries), FORM_LOAD_QUERIES, msg="\n\n".join(long_queries)[:8000])
+
+
+class TestStatistikPageCache(FrappeTestCase):
+	"""/statistik for guests comes from the cache of its whole HTML (kpu_dumas.statistik_page) until the
+	hourly refresh; a logged-in user's page is rendered as usual."""
+
+	MARK = "<html><body>halaman dari cache uji</body></html>"
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.before = frappe.db.get_single_value("Pengaturan Kantor", "statistik_aktif")
+		frappe.db.set_single_value("Pengaturan Kantor", "statistik_aktif", 1)
+		frappe.db.commit()
+		statistik.clear_cache()
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.db.set_single_value("Pengaturan Kantor", "statistik_aktif", cls.before or 0)
+		frappe.db.commit()
+		statistik.clear_cache()
+		super().tearDownClass()
+
+	def get(self, path: str, client=None):
+		return make_request((client or get_test_client()).get, (path,))
+
+	def test_guest_page_from_cache_until_the_refresh(self):
+		year = statistik.years()[-1]
+		first = self.get(f"/statistik?tahun={year}&bulan=2")
+		self.assertEqual(first.status_code, 200)
+		key = statistik.page_key(year, 2)
+		self.assertIn("Statistik Layanan", frappe.cache.get_value(key)["html"])
+
+		# What the cache holds is what a guest gets, without the page being rendered again.
+		frappe.cache.set_value(key, {"html": self.MARK, "status": 200})
+		again = self.get(f"/statistik?tahun={year}&bulan=2")
+		self.assertEqual((again.status_code, again.get_data(as_text=True)), (200, self.MARK))
+
+		# A logged-in user's page is rendered for them (their name is in Frappe's navbar).
+		client = get_test_client()
+		login = make_request(
+			client.post, ("/api/method/login",), {"data": {"usr": self.user, "pwd": PASSWORD}}
+		)
+		self.assertEqual(login.status_code, 200)
+		own = self.get(f"/statistik?tahun={year}&bulan=2", client)
+		self.assertNotIn("dari cache uji", own.get_data(as_text=True))
+
+		# The hourly job recomputes the figures and drops the pages that showed the old ones.
+		statistik.refresh()
+		self.assertIsNone(frappe.cache.get_value(key))
+		fresh = self.get(f"/statistik?tahun={year}&bulan=2")
+		self.assertIn("Statistik Layanan", fresh.get_data(as_text=True))
+
+	def test_odd_queries_are_not_kept(self):
+		self.get("/statistik?tahun=1900")
+		self.get("/statistik?tahun=abc&bulan=99")
+		keys = [
+			k.decode() if isinstance(k, bytes) else k for k in frappe.cache.get_keys(statistik.PAGE_PREFIX)
+		]
+		self.assertFalse([k for k in keys if "1900" in k or "abc" in k], keys)
+
+	@property
+	def user(self) -> str:
+		return make_user("petugas")
