@@ -66,6 +66,21 @@ PPID_PATH = [
 	("Putuskan", "ppid", GRANTED_NOTICE),
 	("Serahkan", "desk", {"diserahkan_melalui": "Email"}),
 ]
+OBJECTION_PATH = [
+	("Registrasi", "desk", {}),
+	("Teruskan", "desk", {}),
+	(
+		"Tanggapi",
+		"atasan",
+		{
+			"keputusan_atasan": "Keberatan Diterima",
+			"tanggapan": "<p>Salinan lengkap diberikan dalam 3 hari kerja.</p>",
+			"nama_atasan": "Atasan Uji",
+			"jabatan_atasan": "Sekretaris KPU Kabupaten Pohuwato",
+		},
+	),
+	("Selesaikan", "desk", {"tanggapan_pemohon": "Menerima"}),
+]
 KUPANG_WALK_IN = [
 	("Registrasi", "desk", {}),  # langkah 1
 	("Teruskan", "desk", {}),  # langkah 2
@@ -300,6 +315,24 @@ class TestProfilSOP(FrappeTestCase):
 		rows = self.assert_stages_follow(doc, "mutu_baku_permohonan", legal=("Diproses", "Diperpanjang"))
 		self.assertEqual(rows["Terdaftar"].mutu_baku, "15 menit")
 		self.assertEqual(get_datetime(rows["Diproses"].batas_waktu), get_datetime(doc.batas_pemberitahuan))
+
+		# The objection, through the Alur Keberatan Informasi on the PPID set.
+		with frozen_at(self.moment(40)):
+			objection = frappe.get_doc(
+				{
+					"doctype": "Keberatan Informasi",
+					"permohonan": doc.name,
+					"tanggal_penyebab": frappe.utils.nowdate(),  # the date the objection is filed on
+					"alasan": "d. Permintaan informasi ditanggapi tidak sebagaimana yang diminta",
+					"kasus_posisi": "Salinan yang diberikan tidak lengkap.",
+				}
+			).insert(ignore_permissions=True)
+		objection = self.walk(objection, OBJECTION_PATH, start_minute=45)
+		self.assertEqual(objection.workflow_state, "Selesai")
+		self.assertEqual(self.open_states("Keberatan Informasi") - self.visited(objection), set())
+		rows = self.assert_stages_follow(objection, "mutu_baku_keberatan", legal=("Diproses", "Ditanggapi"))
+		self.assertEqual(rows["Terdaftar"].mutu_baku, "1 hari kerja")
+		self.assertEqual(get_datetime(rows["Diproses"].batas_waktu), get_datetime(objection.batas_tanggapan))
 
 	# --- switching ----------------------------------------------------------------------------------
 
