@@ -147,9 +147,23 @@ def _refuse(doc, label, why):
 
 
 def check_date_order(doc):
-	errors = date_order.errors_for(doc.doctype, doc, clock.office_today())
+	errors = date_order.errors_for(doc.doctype, office_dates(doc), clock.office_today())
 	if errors:
 		frappe.throw("<br>".join(_(e) for e in errors), title=_("Urutan Tanggal Tidak Benar"))
+
+
+def office_dates(doc) -> dict:
+	"""The document's values with every Datetime (stored in the system's zone) as the office's date, so
+	that it compares with the Date fields, which hold office days. Where the site's zone is not the
+	office's, a moment near midnight falls on another day at the office (12 hours apart for a site on
+	America/New_York and an office on WITA)."""
+	values = doc.as_dict()
+	calendar = None
+	for field in doc.meta.get("fields", {"fieldtype": "Datetime"}):
+		if value := values.get(field.fieldname):
+			calendar = calendar or clock.get_calendar()
+			values[field.fieldname] = clock.to_office(frappe.utils.get_datetime(value), calendar).date()
+	return values
 
 
 # --- numbers that are never reused ---------------------------------------------------------------------
