@@ -17,7 +17,7 @@ from frappe import _
 from frappe.core.doctype.file.utils import delete_file
 from frappe.model.workflow import apply_workflow
 from frappe.rate_limiter import rate_limit
-from frappe.utils import getdate, today
+from frappe.utils import getdate
 from frappe.utils.html_utils import clean_html
 from frappe.utils.password import get_decrypted_password
 
@@ -295,7 +295,7 @@ def _service_date(value) -> tuple[str | None, str | None]:
 		day = getdate(value)
 	except Exception:
 		return None, "Tanggal pelayanan tidak dapat dibaca. Pilih tanggal dari kalender."
-	if day > getdate(today()):
+	if day > clock.office_today():  # the office's day, as the server's date rules count it
 		return None, "Tanggal pelayanan yang diadukan tidak boleh setelah hari ini."
 	return str(day), None
 

@@ -1,8 +1,8 @@
 """/pengaduan: the public complaint form. Sends to kpu_dumas.api.portal.ajukan_pengaduan."""
 
 import frappe
-from frappe.utils import today
 
+from kpu_dumas import clock
 from kpu_dumas.api.portal import portal_limits
 from kpu_dumas.core import files
 
@@ -18,7 +18,7 @@ def get_context(context):
 	context.max_files = max_files
 	context.jenis_berkas = files.allowed_labels()
 	context.accept = files.ACCEPT
-	context.hari_ini = today()
+	context.hari_ini = str(clock.office_today())
 	context.batas_pengajuan_hari = frappe.db.get_single_value("Pengaturan Kantor", "batas_pengajuan_hari")
 	context.jenis_identitas = [
 		o
