@@ -16,7 +16,7 @@ from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_test_client, nowdate
 
-from kpu_dumas import roles
+from kpu_dumas import clock, roles
 from kpu_dumas.api import koreksi
 from kpu_dumas.core import record as rules
 from kpu_dumas.record import trusted
@@ -97,7 +97,7 @@ class TestServerFields(RekamanTestCase):
 			{
 				"doctype": "Keberatan Informasi",
 				"permohonan": request.name,
-				"tanggal_penyebab": nowdate(),
+				"tanggal_penyebab": clock.office_today(),
 				"alasan": "c. Tidak ditanggapinya permintaan informasi",
 				"kasus_posisi": "Uji rekaman milik server.",
 			}
@@ -310,7 +310,7 @@ class TestDecisionsAndDates(RekamanTestCase):
 				keputusan="Dikabulkan Seluruhnya",
 				informasi_diberikan="Semua.",
 				bentuk_informasi="Softcopy",
-				waktu_penyerahan=nowdate(),
+				waktu_penyerahan=clock.office_today(),
 			)
 		self.assertIn("hanya untuk informasi yang dikecualikan", str(ctx.exception))
 		self.assertEqual(frappe.db.get_value(doc.doctype, doc.name, "workflow_state"), "Terdaftar")

@@ -336,7 +336,7 @@ class TestSuratInformasi(FrappeTestCase):
 			"Serahkan",
 			self.users["desk"],
 			diserahkan_melalui="Email",
-			tanggal_diserahkan=frappe.utils.nowdate(),
+			tanggal_diserahkan=clock.office_today(),
 		)
 		self.assertFalse(refused.nomor_surat_balasan)
 

@@ -38,7 +38,7 @@ ACTION_FIELDS = {
 	"Putuskan": GRANTED_NOTICE,
 	"Serahkan": {
 		"diserahkan_melalui": "Email",
-		"tanggal_diserahkan": frappe.utils.nowdate(),  # not before today's written notice
+		"tanggal_diserahkan": clock.office_today(),  # not before today's written notice (office day)
 		"nomor_ekspedisi": "EKS-12",
 	},
 	"Batalkan": {"alasan_pembatalan": "Tercatat ganda dengan permohonan lain."},
