@@ -92,7 +92,7 @@ def objection_rows(filters, period: common.Period) -> list[dict]:
 	return records
 
 
-def _exemption_field(exemption: str) -> str:
+def exemption_field(exemption: str) -> str:
 	return "ditolak_" + frappe.scrub(exemption)
 
 
@@ -132,7 +132,7 @@ def columns(result: ir.InformationRecap) -> list[dict]:
 		col("dikabulkan_sebagian", _("Dikabulkan Sebagian")),
 		col("ditolak", _("Ditolak")),
 	]
-	cols += [col(_exemption_field(e), _("Ditolak: {0}").format(_(e)), 130) for e in result.exemptions]
+	cols += [col(exemption_field(e), _("Ditolak: {0}").format(_(e)), 130) for e in result.exemptions]
 	cols += [
 		col("tidak_dikuasai", _("Informasi Tidak Dikuasai"), 120),
 		col("belum_didokumentasikan", _("Informasi Belum Didokumentasikan"), 140),
@@ -146,14 +146,18 @@ def columns(result: ir.InformationRecap) -> list[dict]:
 		col("keberatan_belum_ditanggapi", _("Keberatan Belum Ditanggapi"), 130),
 		col("ke_komisi_informasi", _("Diajukan ke Komisi Informasi"), 130),
 	]
-	cols += [col(channel_field(c), _("Melalui {0}").format(_(c)), 120) for c in result.channels]
-	cols += [col(kind_field(k), _("Jenis: {0}").format(_(k)), 130) for k in result.kinds]
-	return cols
+	return cols + channel_and_kind_columns(result, col)
 
 
 def _row(m: ir.InformationMonth, label: str, result: ir.InformationRecap) -> dict:
+	return {"bulan": label, **month_counts(m, result, result.exemptions)}
+
+
+def month_counts(m: ir.InformationMonth, result: ir.InformationRecap, exemptions) -> dict:
+	"""A month's (or the total's) figures by fieldname, as this report and the annual one show them: the
+	counts, each decision, each Pasal 17 letter in `exemptions`, each objection outcome, each channel
+	and kind of information of `result`."""
 	row = {
-		"bulan": label,
 		"permohonan": m.permohonan,
 		"dalam_proses": m.dalam_proses,
 		"rata_hari_kerja": m.rata_hari_kerja,
@@ -162,17 +166,19 @@ def _row(m: ir.InformationMonth, label: str, result: ir.InformationRecap) -> dic
 		"keberatan": m.keberatan,
 		"ke_komisi_informasi": m.ke_komisi_informasi,
 	}
-	for decision, fieldname in DECISION_COLUMNS.items():
-		row[fieldname] = m.keputusan.get(decision, 0)
-	for exemption in result.exemptions:
-		row[_exemption_field(exemption)] = m.pengecualian.get(exemption, 0)
-	for channel in result.channels:
-		row[channel_field(channel)] = m.kanal.get(channel, 0)
-	for kind in result.kinds:
-		row[kind_field(kind)] = m.jenis.get(kind, 0)
-	for outcome, fieldname in OBJECTION_COLUMNS.items():
-		row[fieldname] = m.hasil_keberatan.get(outcome, 0)
+	row.update({field: m.keputusan.get(decision, 0) for decision, field in DECISION_COLUMNS.items()})
+	row.update({exemption_field(e): m.pengecualian.get(e, 0) for e in exemptions})
+	row.update({field: m.hasil_keberatan.get(outcome, 0) for outcome, field in OBJECTION_COLUMNS.items()})
+	row.update({channel_field(c): m.kanal.get(c, 0) for c in result.channels})
+	row.update({kind_field(k): m.jenis.get(k, 0) for k in result.kinds})
 	return row
+
+
+def channel_and_kind_columns(result: ir.InformationRecap, col) -> list[dict]:
+	"""How the requests came and what they asked for: a column per channel and per kind of information."""
+	return [col(channel_field(c), _("Melalui {0}").format(_(c)), 120) for c in result.channels] + [
+		col(kind_field(k), _("Jenis: {0}").format(_(k)), 130) for k in result.kinds
+	]
 
 
 def rows(result: ir.InformationRecap) -> list[dict]:

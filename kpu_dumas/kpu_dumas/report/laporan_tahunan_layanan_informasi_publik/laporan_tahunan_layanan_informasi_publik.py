@@ -59,10 +59,6 @@ def _annual(filters) -> frappe._dict:
 	return frappe._dict(filters, periode=common.ANNUAL, tahun=year)
 
 
-def _exemption_field(exemption: str) -> str:
-	return "ditolak_" + frappe.scrub(exemption)
-
-
 def columns(result: ir.InformationRecap) -> list[dict]:
 	def col(fieldname, label, width=110, fieldtype="Int"):
 		extra = {"precision": 1} if fieldtype == "Float" else {}
@@ -77,7 +73,7 @@ def columns(result: ir.InformationRecap) -> list[dict]:
 		col("dikabulkan_sebagian", _("Dikabulkan Sebagian")),
 		col("ditolak", _("Ditolak")),
 	]
-	cols += [col(_exemption_field(e), _("Ditolak: {0}").format(_(e)), 130) for e in ir.EXEMPTIONS]
+	cols += [col(llip.exemption_field(e), _("Ditolak: {0}").format(_(e)), 130) for e in ir.EXEMPTIONS]
 	cols += [
 		col("tidak_dikuasai", _("Ditolak: Informasi Tidak Dikuasai"), 140),
 		col("belum_didokumentasikan", _("Ditolak: Informasi Belum Didokumentasikan"), 160),
@@ -91,34 +87,12 @@ def columns(result: ir.InformationRecap) -> list[dict]:
 		col("ke_komisi_informasi", _("Sengketa ke Komisi Informasi"), 140),
 	]
 	# How the requests came and what they asked for, as the monthly report counts them.
-	cols += [col(llip.channel_field(c), _("Melalui {0}").format(_(c)), 120) for c in result.channels]
-	cols += [col(llip.kind_field(k), _("Jenis: {0}").format(_(k)), 130) for k in result.kinds]
-	return cols
+	return cols + llip.channel_and_kind_columns(result, col)
 
 
 def _row(m: ir.InformationMonth, label: str, median, result: ir.InformationRecap) -> dict:
-	row = {
-		"bulan": label,
-		"permohonan": m.permohonan,
-		"rata_hari_kerja": m.rata_hari_kerja,
-		"median_hari_kerja": median,
-		"dalam_proses": m.dalam_proses,
-		"perpanjangan": m.perpanjangan,
-		"terlambat": m.terlambat,
-		"keberatan": m.keberatan,
-		"ke_komisi_informasi": m.ke_komisi_informasi,
-	}
-	for decision, fieldname in llip.DECISION_COLUMNS.items():
-		row[fieldname] = m.keputusan.get(decision, 0)
-	for exemption in ir.EXEMPTIONS:
-		row[_exemption_field(exemption)] = m.pengecualian.get(exemption, 0)
-	for outcome, fieldname in llip.OBJECTION_COLUMNS.items():
-		row[fieldname] = m.hasil_keberatan.get(outcome, 0)
-	for channel in result.channels:
-		row[llip.channel_field(channel)] = m.kanal.get(channel, 0)
-	for kind in result.kinds:
-		row[llip.kind_field(kind)] = m.jenis.get(kind, 0)
-	return row
+	"""The monthly report's figures for the month (every Pasal 17 letter, cited or not) and the median."""
+	return {"bulan": label, **llip.month_counts(m, result, ir.EXEMPTIONS), "median_hari_kerja": median}
 
 
 def print_context() -> dict:
