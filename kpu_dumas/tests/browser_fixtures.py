@@ -106,6 +106,7 @@ def _seed():
 		"verifikasi": seed_verifikasi(rahasia.name),
 		"aksesibilitas": seed_aksesibilitas(),
 		"profil_sop": seed_profil_sop(time_zone),
+		"email": seed_email(),
 	}
 	print(json.dumps(result))
 
@@ -694,3 +695,76 @@ def seed_statistik() -> dict:
 	frappe.db.commit()
 	statistik.clear_cache()
 	return {"tahun": today_office.year, "jumlah_demo": len(wanted)}
+
+
+EMAIL_ACCOUNT = "KPU Dumas Uji Browser (Pengaduan)"
+EMAIL_ADDRESS = "pengaduan.browser@kpu-dumas.test"
+EMAIL_SENDER = "Rahmat Warga <rahmat.warga.uji@contoh.id>"
+EMAIL_SUBJECT = "Pengaduan: petugas PPS meminta biaya pindah memilih"
+
+
+def seed_email() -> dict:
+	"""A complaint that came by email, with the reporter's reply on its thread, through Frappe's own
+	inbound path (InboundMail, as the Email Account's polling runs it) for an account appending to
+	Pengaduan. The account neither polls nor sends: the browser tier needs no mail server."""
+	import datetime
+	from email.message import EmailMessage
+	from email.utils import format_datetime, make_msgid
+
+	from frappe.email.receive import InboundMail
+
+	frappe.set_user("Administrator")
+	existing = frappe.db.get_value(
+		"Pengaduan", {"kanal": "Email", "perihal": EMAIL_SUBJECT}, ["name", "kode_lacak"], as_dict=True
+	)
+	if (
+		existing
+		and frappe.db.count(
+			"Communication", {"reference_doctype": "Pengaduan", "reference_name": existing.name}
+		)
+		>= 2
+	):
+		return {"pengaduan": existing.name, "subjek": EMAIL_SUBJECT}
+	if existing:
+		remove(frappe.get_doc("Pengaduan", existing.name))
+	if not frappe.db.exists("Email Account", EMAIL_ACCOUNT):
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": EMAIL_ACCOUNT,
+				"email_id": EMAIL_ADDRESS,
+				"enable_incoming": 0,
+				"enable_outgoing": 0,
+				"append_to": "Pengaduan",
+				"create_contact": 0,
+			}
+		).insert(ignore_permissions=True)
+	account = frappe.get_doc("Email Account", EMAIL_ACCOUNT)
+
+	def message(text: str, **headers) -> bytes:
+		mail = EmailMessage()
+		mail["From"] = EMAIL_SENDER
+		mail["To"] = EMAIL_ADDRESS
+		mail["Date"] = format_datetime(datetime.datetime.now(datetime.timezone.utc))
+		mail["Message-ID"] = make_msgid(domain="contoh.id")
+		for name, value in headers.items():
+			mail[name.replace("_", "-")] = value
+		mail.set_content(text)
+		return mail.as_bytes()
+
+	first = message(
+		"Selamat siang,\n\nPetugas PPS di Kelurahan Marisa Utara meminta uang Rp50.000 untuk mengurus "
+		"formulir pindah memilih. Mohon ditindaklanjuti.\n\nHormat saya,\nRahmat",
+		Subject=EMAIL_SUBJECT,
+	)
+	communication = InboundMail(first, account, append_to="Pengaduan").process()
+	name = communication.reference_name
+	original_id = communication.message_id
+	reply = message(
+		"Tambahan: kejadiannya Senin pagi di kantor kelurahan, ada dua warga lain yang juga diminta.",
+		Subject=f"Re: {EMAIL_SUBJECT}",
+		In_Reply_To=f"<{original_id.strip('<>')}>",
+	)
+	InboundMail(reply, account, append_to="Pengaduan").process()
+	frappe.db.commit()
+	return {"pengaduan": name, "subjek": EMAIL_SUBJECT}
