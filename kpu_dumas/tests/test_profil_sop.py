@@ -322,7 +322,7 @@ class TestProfilSOP(FrappeTestCase):
 				{
 					"doctype": "Keberatan Informasi",
 					"permohonan": doc.name,
-					"tanggal_penyebab": frappe.utils.nowdate(),  # the date the objection is filed on
+					"tanggal_penyebab": clock.office_today(),  # the office day the objection is filed on
 					"alasan": "d. Permintaan informasi ditanggapi tidak sebagaimana yang diminta",
 					"kasus_posisi": "Salinan yang diberikan tidak lengkap.",
 				}
