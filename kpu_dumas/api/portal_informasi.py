@@ -25,6 +25,7 @@ from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.identity import email_error, nik_error, normalize_nik, normalize_phone, phone_error
 from kpu_dumas.core.portal import plain_text
 from kpu_dumas.core.tracking import tracking_code_matches
+from kpu_dumas.kpu_dumas.doctype.jenis_informasi.jenis_informasi import active_kinds
 from kpu_dumas.record import trusted
 
 REQUEST = public.PERMOHONAN
@@ -81,6 +82,13 @@ def ajukan_permohonan():
 			refused.add(field)
 			value = None
 		values[field] = value
+	kind = str(_first(form.get("jenis_informasi")) or "").strip() or None
+	if kind and kind not in active_kinds():
+		errors.append(
+			"Pilih jenis informasi dari daftar, atau biarkan kosong agar petugas yang menggolongkan."
+		)
+		kind = None
+	values["jenis_informasi"] = kind
 	values["jenis_pemohon"] = values["jenis_pemohon"] or "Perorangan"
 	values["jenis_identitas"] = values["jenis_identitas"] or "KTP"
 	errors += [m for field, m in REQUIRED_REQUEST.items() if not values.get(field) and field not in refused]

@@ -202,7 +202,9 @@ class TestPortalInformasi(FrappeTestCase):
 	# --- /permohonan-informasi -----------------------------------------------------------------------
 
 	def test_a_guest_request_is_saved_with_the_form_fields_and_can_be_tracked(self):
-		result = self.file_request(nomor_identitas="7503 0122 0791 0003", informasi_pemilu="1")
+		result = self.file_request(
+			nomor_identitas="7503 0122 0791 0003", informasi_pemilu="1", jenis_informasi="Kepemiluan"
+		)
 		self.assertRegex(result["nomor"], r"^PPID-\d{4}-\d{5}$")
 		self.assertRegex(result["kode_lacak"], r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$")
 		self.assertTrue(result["batas"])
@@ -220,6 +222,7 @@ class TestPortalInformasi(FrappeTestCase):
 			("Mendapatkan Salinan (Softcopy)", "Email"),
 		)
 		self.assertEqual(doc.informasi_pemilu, 1)
+		self.assertEqual(doc.jenis_informasi, "Kepemiluan")  # the kind the requester picked
 		self.assertTrue(doc.informasi_diminta.startswith(MARK))
 		self.assertFalse(doc.pengguna_portal or doc.dokumen_pendukung_pemohon)
 		self.assertEqual(doc.owner, "Guest")
@@ -278,6 +281,7 @@ class TestPortalInformasi(FrappeTestCase):
 				email="bukan-email",
 				cara_memperoleh="Diantar ke rumah",
 				jenis_pemohon="Perusahaan",
+				jenis_informasi="Rahasia Negara",
 			),
 		)
 		self.assertEqual(r.status_code, 417)
@@ -287,6 +291,7 @@ class TestPortalInformasi(FrappeTestCase):
 			"NIK harus 16 digit angka",
 			"Pilih cara memperoleh informasi",
 			"Pilih jenis pemohon dari daftar",
+			"Pilih jenis informasi dari daftar",
 		):
 			self.assertIn(expected, text)
 		r = self.post("ajukan_permohonan", request_form(email="", cara_mendapatkan_salinan="Email"))

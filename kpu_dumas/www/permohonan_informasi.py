@@ -7,6 +7,7 @@ import frappe
 
 from kpu_dumas.api.portal import portal_limits
 from kpu_dumas.core import files
+from kpu_dumas.kpu_dumas.doctype.jenis_informasi.jenis_informasi import active_kinds
 from kpu_dumas.www.pengaduan import _office_name, in_indonesian
 
 no_cache = 1
@@ -28,6 +29,7 @@ def get_context(context):
 	context.cara_default = meta.get_field("cara_memperoleh").default
 	context.cara_salinan = _options(meta, "cara_mendapatkan_salinan")
 	context.ada_informasi_pemilu = meta.has_field("informasi_pemilu")
+	context.jenis_informasi = active_kinds()
 	context.masuk = frappe.session.user != "Guest"
 	context.nama_pengguna = frappe.utils.get_fullname() if context.masuk else ""
 	context.email_pengguna = frappe.session.user if context.masuk and "@" in frappe.session.user else ""

@@ -21,6 +21,7 @@ from kpu_dumas import clock
 from kpu_dumas.core import information_recap as ir
 from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core import recap
+from kpu_dumas.kpu_dumas.doctype.jenis_informasi.jenis_informasi import active_kinds
 from kpu_dumas.reports import common, informasi
 
 DECISION_COLUMNS = {
@@ -116,9 +117,7 @@ def channel_options() -> list[str]:
 
 def kind_options() -> list[str]:
 	"""The active kinds of information, in the office's order (Jenis Informasi › Urutan)."""
-	return frappe.get_all(
-		"Jenis Informasi", filters={"aktif": 1}, order_by="urutan asc, name asc", pluck="name"
-	)
+	return active_kinds()
 
 
 def columns(result: ir.InformationRecap) -> list[dict]:
