@@ -67,6 +67,12 @@ async function main() {
 			]) {
 				assert(text.includes(part), `preview lacks "${part}": ${text.slice(0, 400)}`);
 			}
+			// Bootstrap fades the dialog in: shoot it once it is opaque, not through the form behind it.
+			await page.waitForFunction(() => {
+				const modal = document.querySelector(".modal.show");
+				return modal && getComputedStyle(modal).opacity === "1";
+			});
+			await page.waitForTimeout(200);
 			await page.screenshot({ path: `${SHOTS}profil-sop-pratinjau.png` });
 		});
 
