@@ -16,6 +16,7 @@ from __future__ import annotations
 import frappe
 
 from kpu_dumas.core.disposisi import DRAFT, covering_prefixes
+from kpu_dumas.permissions import readable_through
 from kpu_dumas.roles import DISPOSITION_READ_ALL
 
 DOCTYPE = "Disposisi"
@@ -118,14 +119,4 @@ def child_query_conditions(user: str | None = None, doctype: str | None = None) 
 		pluck="parent",
 		distinct=True,
 	)
-	allowed = []
-	for parent in sorted(parents):
-		if not frappe.has_permission(parent, "read", user=user):
-			continue
-		condition = f"{table}.`parenttype` = {frappe.db.escape(parent)}"
-		for method in frappe.get_hooks("permission_query_conditions").get(parent, []):
-			row_condition = frappe.call(frappe.get_attr(method), user, doctype=parent)
-			if row_condition:
-				condition += f" and {table}.`parent` in (select `tab{parent}`.`name` from `tab{parent}` where {row_condition})"
-		allowed.append(f"({condition})")
-	return "({})".format(" or ".join(allowed)) if allowed else "1=0"
+	return readable_through(table, "parenttype", "parent", parents, user)

@@ -41,3 +41,23 @@ def get_kontak_pelapor(pengaduan: str) -> dict:
 	fields = ["nama_lengkap", "alamat", "telepon", "email", "pekerjaan"]
 	values = frappe.db.get_value("Identitas Pelapor", doc.identitas_pelapor, fields, as_dict=True)
 	return {"status": "terbuka", **(values or {})}
+
+
+def readable_through(table: str, type_column: str, name_column: str, sources, user: str) -> str:
+	"""SQL condition on `table`'s rows that point (`type_column`, `name_column`) at a document the user
+	may read: of a DocType in `sources` the user reads, narrowed by that DocType's own row condition
+	(permission_query_conditions), so a Disposisi outside the user's chains stays out. '1=0' if none."""
+	allowed = []
+	for source in sorted(sources):
+		if not frappe.has_permission(source, "read", user=user):
+			continue
+		condition = f"{table}.`{type_column}` = {frappe.db.escape(source)}"
+		for method in frappe.get_hooks("permission_query_conditions").get(source, []):
+			row_condition = frappe.call(frappe.get_attr(method), user, doctype=source)
+			if row_condition:
+				condition += (
+					f" and {table}.`{name_column}` in (select `tab{source}`.`name` from `tab{source}`"
+					f" where {row_condition})"
+				)
+		allowed.append(f"({condition})")
+	return "({})".format(" or ".join(allowed)) if allowed else "1=0"

@@ -23,6 +23,7 @@ from frappe.model.document import Document
 from frappe.utils import get_url
 
 from kpu_dumas.core import verification as rules
+from kpu_dumas.permissions import readable_through
 from kpu_dumas.record import TRUSTED
 
 DOCTYPE = "Surat Terbit"
@@ -134,18 +135,5 @@ def query_conditions(user: str | None = None, doctype: str | None = None) -> str
 	user = user or frappe.session.user
 	if user == "Administrator":
 		return ""
-	sources = sorted({dt for dt, _surat in rules.KINDS})
-	allowed = []
-	for source in sources:
-		if not frappe.has_permission(source, "read", user=user):
-			continue
-		condition = f"`tabSurat Terbit`.`dokumen_type` = {frappe.db.escape(source)}"
-		for method in frappe.get_hooks("permission_query_conditions").get(source, []):
-			row_condition = frappe.call(frappe.get_attr(method), user, doctype=source)
-			if row_condition:
-				condition += (
-					f" and `tabSurat Terbit`.`dokumen` in (select `tab{source}`.`name` from `tab{source}`"
-					f" where {row_condition})"
-				)
-		allowed.append(f"({condition})")
-	return "({})".format(" or ".join(allowed)) if allowed else "1=0"
+	sources = {dt for dt, _surat in rules.KINDS}
+	return readable_through("`tabSurat Terbit`", "dokumen_type", "dokumen", sources, user)
