@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import frappe
+from frappe import _
 from frappe.utils import get_datetime, get_system_timezone, now_datetime
 
 from kpu_dumas.core.calendar import POHUWATO_HOURS, WorkingCalendar, convert_timezone
@@ -38,9 +39,22 @@ def get_calendar() -> WorkingCalendar:
 	return WorkingCalendar.from_rows(hours, holidays, timezone)
 
 
+def hour_rows(rows) -> list[tuple[str, str, str]]:
+	"""Jam Layanan Kantor rows (of Pengaturan Kantor or a Profil SOP) as the calendar takes them."""
+	return [(row.hari, str(row.jam_mulai), str(row.jam_selesai)) for row in rows]
+
+
+def check_service_hours(rows, timezone: str) -> None:
+	"""Refuse, with the calendar's own Indonesian reason, hours that cannot make a working calendar."""
+	try:
+		WorkingCalendar.from_rows(hour_rows(rows), (), timezone)
+	except ValueError as e:
+		frappe.throw(_(str(e)), title=_("Jam Layanan Tidak Valid"))
+
+
 def _build_calendar_rows():
 	settings = frappe.get_single("Pengaturan Kantor")  # this transaction's view, not the shared cache
-	hours = [(row.hari, str(row.jam_mulai), str(row.jam_selesai)) for row in settings.jam_layanan]
+	hours = hour_rows(settings.jam_layanan)
 	holidays = [str(d) for d in frappe.get_all("Hari Libur Kantor", pluck="tanggal")]
 	return (hours or list(POHUWATO_HOURS), holidays, settings.zona_waktu or "Asia/Jakarta")
 

@@ -5,8 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from kpu_dumas import statistik
-from kpu_dumas.core.calendar import WorkingCalendar
+from kpu_dumas import clock, statistik
 from kpu_dumas.core.numbering import validate_pattern
 from kpu_dumas.core.statistik import parse_years
 
@@ -26,14 +25,7 @@ class PengaturanKantor(Document):
 				_("Isi paling sedikit satu baris Jam Layanan: batas waktu dihitung dari jam layanan kantor."),
 				title=_("Jam Layanan Kosong"),
 			)
-		try:
-			WorkingCalendar.from_rows(
-				[(r.hari, str(r.jam_mulai), str(r.jam_selesai)) for r in self.jam_layanan],
-				(),
-				self.zona_waktu,
-			)
-		except ValueError as e:
-			frappe.throw(_(str(e)), title=_("Jam Layanan Tidak Valid"))
+		clock.check_service_hours(self.jam_layanan, self.zona_waktu)
 
 	def validate_letter_pattern(self):
 		try:

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from kpu_dumas.core.calendar import WorkingCalendar
+from kpu_dumas import clock
 from kpu_dumas.core.deadlines import Duration
 
 # Link field -> the DocType the linked Mutu Baku set or Workflow must be for.
@@ -66,14 +66,7 @@ class ProfilSOP(Document):
 	def validate_service_hours(self):
 		if not self.jam_layanan:
 			return
-		try:
-			WorkingCalendar.from_rows(
-				[(r.hari, str(r.jam_mulai), str(r.jam_selesai)) for r in self.jam_layanan],
-				(),
-				self.zona_waktu or "Asia/Jakarta",
-			)
-		except ValueError as e:
-			frappe.throw(_(str(e)), title=_("Jam Layanan Tidak Valid"))
+		clock.check_service_hours(self.jam_layanan, self.zona_waktu or "Asia/Jakarta")
 
 	def validate_urgencies(self):
 		for row in self.sifat_disposisi:
