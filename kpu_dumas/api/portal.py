@@ -21,7 +21,7 @@ from frappe.utils import getdate
 from frappe.utils.html_utils import clean_html
 from frappe.utils.password import get_decrypted_password
 
-from kpu_dumas import clock
+from kpu_dumas import batas_pengajuan, clock
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core import files as evidence
 from kpu_dumas.core.dates import format_date
@@ -79,6 +79,7 @@ TRUE_VALUES = {"1", "on", "true", "ya", "yes"}
 @rate_limit(limit=10, seconds=60)
 def ajukan_pengaduan():
 	"""File a complaint from the portal. Returns the registration number and the secret tracking code."""
+	batas_pengajuan.check_guest_cap()
 	form = frappe.form_dict
 	anonymous = _flag(form, "anonim")
 	complaint, errors = _texts(form, COMPLAINT_FIELDS)
@@ -98,6 +99,14 @@ def ajukan_pengaduan():
 		errors.append("Centang pernyataan kebenaran data sebelum mengirim pengaduan.")
 	if errors:
 		_refuse(errors)
+	if not anonymous:
+		batas_pengajuan.check_reporter(
+			"Identitas Pelapor",
+			"pengaduan",
+			identity.get("nomor_identitas") if identity["jenis_identitas"] == "KTP" else None,
+			identity.get("telepon"),
+			identity.get("email"),
+		)
 	uploads = _read_uploads()
 
 	written: list[str] = []

@@ -17,7 +17,7 @@ from frappe.utils import flt, fmt_money, get_datetime, getdate, now_datetime
 from frappe.utils.html_utils import clean_html
 from frappe.utils.password import get_decrypted_password
 
-from kpu_dumas import clock, information
+from kpu_dumas import batas_pengajuan, clock, information
 from kpu_dumas.api.portal import _all_or_nothing, _attach, _first, _flag, _read_uploads, _store_files, _texts
 from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core import portal_informasi as public
@@ -72,6 +72,7 @@ NOT_FOUND = (
 @rate_limit(limit=10, seconds=60)
 def ajukan_permohonan():
 	"""File an information request. Returns the registration number and the secret tracking code."""
+	batas_pengajuan.check_guest_cap()
 	form = frappe.form_dict
 	values, errors = _texts(form, REQUEST_TEXTS)
 	refused = set()
@@ -100,6 +101,13 @@ def ajukan_permohonan():
 	errors += rules.requester_errors({**values, "dokumen_pendukung_pemohon": "x" if deed else None})
 	if errors:
 		_refuse(errors)
+	batas_pengajuan.check_reporter(
+		REQUEST,
+		"permohonan informasi",
+		values.get("nomor_identitas") if values["jenis_identitas"] == "KTP" else None,
+		values.get("telepon"),
+		values.get("email"),
+	)
 
 	written: list[str] = []
 	with _all_or_nothing(written):
@@ -135,6 +143,7 @@ def ajukan_permohonan():
 @rate_limit(limit=10, seconds=60)
 def ajukan_keberatan(nomor: str | None = None, kode: str | None = None):
 	"""File an objection against a request, given the request's number and tracking code."""
+	batas_pengajuan.check_guest_cap()
 	request = _find_case(REQUEST, public.normalize_number(nomor), kode)
 	form = frappe.form_dict
 	values, errors = _texts(form, OBJECTION_TEXTS)

@@ -25,6 +25,9 @@ from kpu_dumas.tests.utils import PASSWORD, act, advance, make_all_users, server
 
 API = "kpu_dumas.api.portal."
 METHODS = ("ajukan_pengaduan", "lacak_pengaduan", "lengkapi_pengaduan")
+# One reporter files many complaints here; the per-reporter and guest limits have their own tests
+# (test_batas_pengajuan).
+LIMITS_OFF = {"batas_pengajuan_harian": 0, "batas_pengajuan_tamu_per_menit": 0}
 PDF = samples.pdf("Bukti uji portal")
 HTML_AS_PDF = samples.HTML_AS_PDF
 PNG = samples.PNG
@@ -101,9 +104,11 @@ class TestPortal(FrappeTestCase):
 		cls.created_account = cls.ensure_outgoing_email()
 		cls.settings = {
 			f: frappe.db.get_single_value("Pengaturan Kantor", f)
-			for f in ("ukuran_berkas_maks_mb", "jumlah_berkas_maks")
+			for f in ("ukuran_berkas_maks_mb", "jumlah_berkas_maks", *LIMITS_OFF)
 		}
-		frappe.db.set_single_value("Pengaturan Kantor", {"ukuran_berkas_maks_mb": 5, "jumlah_berkas_maks": 5})
+		frappe.db.set_single_value(
+			"Pengaturan Kantor", {"ukuran_berkas_maks_mb": 5, "jumlah_berkas_maks": 5, **LIMITS_OFF}
+		)
 		frappe.db.commit()
 		cls.names: list[str] = []
 

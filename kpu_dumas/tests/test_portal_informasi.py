@@ -23,6 +23,7 @@ from kpu_dumas.tests.utils import PASSWORD, act, make_all_users, make_permohonan
 
 API = "kpu_dumas.api.portal_informasi."
 METHODS = ("ajukan_permohonan", "ajukan_keberatan", "lacak_informasi")
+LIMITS_OFF = {"batas_pengajuan_harian": 0, "batas_pengajuan_tamu_per_menit": 0}
 PDF = samples.pdf("Bukti uji portal")
 HTML_AS_PDF = samples.HTML_AS_PDF
 
@@ -88,6 +89,9 @@ class TestPortalInformasi(FrappeTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.users = make_all_users()
+		# One requester files many requests here; the limits have their own tests (test_batas_pengajuan).
+		cls.settings = {f: frappe.db.get_single_value("Pengaturan Kantor", f) for f in LIMITS_OFF}
+		frappe.db.set_single_value("Pengaturan Kantor", LIMITS_OFF)
 		frappe.db.commit()
 		cls.requests: list[str] = []
 		cls.objections: list[str] = []
@@ -95,6 +99,7 @@ class TestPortalInformasi(FrappeTestCase):
 	@classmethod
 	def tearDownClass(cls):
 		frappe.db.rollback()
+		frappe.db.set_single_value("Pengaturan Kantor", cls.settings)
 		requests = set(cls.requests) | set(
 			frappe.get_all(
 				"Permohonan Informasi", filters={"informasi_diminta": ("like", f"{MARK}%")}, pluck="name"
