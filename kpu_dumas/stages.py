@@ -19,10 +19,16 @@ from frappe.model.workflow import get_workflow, get_workflow_name, is_transition
 from frappe.utils import get_datetime
 
 from kpu_dumas import clock
+from kpu_dumas.core import recap
 from kpu_dumas.core.deadlines import Duration, StageStatus, Unit, stage_status
 from kpu_dumas.core.record import same
 
 HISTORY_FIELD = "riwayat_tahap"
+# The document's own timeliness, kept from its history (the reports group on it instead of reading the
+# history of each case): Terlambat / Tepat Waktu / Berjalan / Tanpa Batas, and the due time of the open
+# office stage, so a report sees a stage late as soon as it is, before the hourly sweep marks it.
+TIMELINESS_FIELD = "ketepatan_waktu"
+RUNNING_DUE_FIELD = "batas_waktu_tahap"
 
 
 def responsible_roles(doctype: str, state: str) -> list[str]:
@@ -134,6 +140,23 @@ def record_state_change(
 			"status": (StageStatus.RUNNING if due else StageStatus.NO_LIMIT).value,
 		},
 	)
+	keep_timeliness(doc, pause_states, now)
+
+
+def keep_timeliness(doc, pause_states=(), now: datetime | None = None):
+	"""Set the document's timeliness fields (when it has them) from its stage history. Called on every
+	stage change and every save; the fields are the server's (core.record.SERVER_FIELDS)."""
+	if not doc.meta.has_field(TIMELINESS_FIELD):
+		return
+	rows = [
+		{"tahap": r.tahap, "status": r.status, "keluar": r.keluar, "batas_waktu": _dt(r.batas_waktu)}
+		for r in doc.get(HISTORY_FIELD) or []
+	]
+	timeliness, running_due = recap.complaint_timeliness(
+		rows, doc.docstatus == 0, now or clock.now(), pause_states
+	)
+	doc.set(TIMELINESS_FIELD, timeliness)
+	doc.set(RUNNING_DUE_FIELD, running_due)
 
 
 def current_row(doc):

@@ -11,7 +11,9 @@ from kpu_dumas.core.recap import (
 	ON_TIME,
 	RUNNING,
 	channel_label,
+	complaint_timeliness,
 	compliance_total,
+	effective_timeliness,
 	month_key,
 	month_label,
 	monthly_recap,
@@ -55,6 +57,36 @@ def test_timeliness_and_share():
 
 
 # -- months ---------------------------------------------------------------------
+
+
+def _stage(tahap, status, keluar=None, batas=None):
+	return {"tahap": tahap, "status": status, "keluar": keluar, "batas_waktu": batas}
+
+
+def test_complaint_timeliness_from_its_stage_rows():
+	now = datetime(2025, 9, 16, 9, 0)
+	due = datetime(2025, 9, 16, 8, 20)
+	done = datetime(2025, 9, 15, 8, 10)
+	on_time_then_open = [_stage("Diterima", ON_TIME, done, done), _stage("Terdaftar", RUNNING, None, due)]
+	# open past its due: late now, before the sweep marks it; the due time is kept for the reports
+	assert complaint_timeliness(on_time_then_open, True, now) == (LATE, due)
+	assert complaint_timeliness(on_time_then_open, True, datetime(2025, 9, 16, 8, 0)) == (ON_TIME, due)
+	assert complaint_timeliness(on_time_then_open, True) == (ON_TIME, due)
+	# the reporter's pause is never the office's lateness, and has no running due time
+	paused = [_stage("Diterima", ON_TIME, done, done), _stage("Perlu Dilengkapi", LATE, None, due)]
+	assert complaint_timeliness(paused, True, now) == (ON_TIME, None)
+	# a stage that was late stays late; with no timed stage: running while open, else no limit
+	assert complaint_timeliness([_stage("Ditelaah", LATE, done, done)], False, now) == (LATE, None)
+	assert complaint_timeliness([_stage("Ditelaah", NO_LIMIT)], True, now) == (RUNNING, None)
+	assert complaint_timeliness([_stage("Selesai", NO_LIMIT)], False, now) == (NO_LIMIT, None)
+	assert complaint_timeliness([], True, now) == (RUNNING, None)
+
+
+def test_effective_timeliness_is_late_once_the_open_stage_is_due():
+	due = datetime(2025, 9, 16, 8, 20)
+	assert effective_timeliness(ON_TIME, due, datetime(2025, 9, 16, 8, 21)) == LATE
+	assert effective_timeliness(ON_TIME, due, datetime(2025, 9, 16, 8, 20)) == ON_TIME
+	assert effective_timeliness(RUNNING, None, datetime(2030, 1, 1)) == RUNNING
 
 
 def test_month_keys_and_labels():

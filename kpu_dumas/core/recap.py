@@ -109,6 +109,44 @@ def timeliness(has_late, has_on_time, is_open=False) -> str:
 	return NO_LIMIT
 
 
+def complaint_timeliness(
+	stages: Iterable[Mapping],
+	is_open: bool,
+	now: datetime.datetime | None = None,
+	pause_states=rules.PAUSE_STATES,
+) -> tuple[str, datetime.datetime | None]:
+	"""(timeliness, due time of the open office stage) of one complaint from its stage rows, as a
+	Pengaduan row keeps them (ketepatan_waktu, batas_waktu_tahap).
+
+	Each row has tahap, status, keluar and batas_waktu (datetimes or None). The reporter's pause (Perlu
+	Dilengkapi) never makes a complaint late. With `now`, an open office stage already past its due time
+	counts as late before the hourly sweep marks it."""
+	late = on_time = False
+	running_due = None
+	for row in stages:
+		status = row.get("status")
+		if status == ON_TIME:
+			on_time = True
+		if row.get("tahap") in pause_states:
+			continue
+		if status == LATE:
+			late = True
+		due = row.get("batas_waktu")
+		if not row.get("keluar") and due:
+			running_due = due if running_due is None else min(running_due, due)
+			if now is not None and due < now:
+				late = True
+	return timeliness(late, on_time, is_open), running_due
+
+
+def effective_timeliness(stored: str | None, running_due: datetime.datetime | None, now) -> str | None:
+	"""The kept timeliness as the reports read it: an open stage past its due time is late now, even
+	before the sweep has marked it (the SQL twin is reports.common.kept_timeliness)."""
+	if running_due is not None and running_due < now:
+		return LATE
+	return stored
+
+
 def on_time_share(on_time: int, late: int) -> float | None:
 	"""Percentage on time, one decimal; None when nothing timed has finished."""
 	judged = (on_time or 0) + (late or 0)

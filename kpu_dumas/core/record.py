@@ -42,6 +42,9 @@ SERVER_FIELDS: dict[str, tuple[Owned, ...]] = {
 		Owned("batas_tanggapan_awal", DEADLINE),
 		Owned("batas_keputusan", DEADLINE),
 		Owned("batas_kelengkapan", DEADLINE),
+		# kept from the stage history (kpu_dumas.stages.keep_timeliness, the hourly sweep)
+		Owned("ketepatan_waktu", FLAG),
+		Owned("batas_waktu_tahap", DEADLINE),
 		Owned("nomor_tanda_terima", NUMBER, correctable=True),
 		Owned("nomor_surat_kelengkapan", NUMBER, correctable=True),
 		Owned("nomor_nota_dinas", NUMBER, correctable=True),

@@ -19,7 +19,7 @@ import frappe
 from frappe import _
 from frappe.query_builder import Case
 from frappe.utils import add_days, getdate
-from pypika.terms import ExistsCriterion, ValueWrapper
+from pypika.terms import ExistsCriterion, Term, ValueWrapper
 
 from kpu_dumas import clock
 from kpu_dumas.core import complaint_rules as rules
@@ -197,6 +197,52 @@ def timeliness_term(p, now: datetime.datetime):
 		.when(p.docstatus == 0, recap.RUNNING)
 		.else_(recap.NO_LIMIT)
 	)
+
+
+def kept_timeliness(p, now: datetime.datetime):
+	"""The timeliness each complaint row keeps (ketepatan_waktu, set by kpu_dumas.stages and the sweep),
+	late as soon as its open office stage passed its due time (batas_waktu_tahap): one column compare,
+	no stage history read. Equals timeliness_term (core.recap.effective_timeliness)."""
+	return Case().when(p.batas_waktu_tahap < now, recap.LATE).else_(p.ketepatan_waktu)
+
+
+class _InUpdate(Term):
+	"""A SET value with subqueries, which pypika prints without their parentheses inside an UPDATE."""
+
+	def __init__(self, term):
+		super().__init__()
+		self.term = term
+
+	def get_sql(self, **kwargs):
+		return self.term.get_sql(**{**kwargs, "subquery": True})
+
+
+def fill_timeliness(now: datetime.datetime | None = None, names: list[str] | None = None) -> None:
+	"""Set every complaint's kept timeliness from its stage history in one UPDATE (the patch that
+	introduced the fields; `names` limits it to those complaints)."""
+	from frappe.query_builder.functions import Min
+
+	now = now or clock.now()
+	p = frappe.qb.DocType(DOCTYPE)
+	rt = frappe.qb.DocType("Riwayat Tahap")
+	running_due = (
+		frappe.qb.from_(rt)
+		.select(Min(rt.batas_waktu))
+		.where(rt.parent == p.name)
+		.where(rt.parenttype == DOCTYPE)
+		.where(rt.keluar.isnull())
+		.where(rt.tahap.notin(list(rules.PAUSE_STATES)))
+	)
+	query = (
+		frappe.qb.update(p)
+		.set(p.ketepatan_waktu, _InUpdate(timeliness_term(p, now)))
+		.set(p.batas_waktu_tahap, _InUpdate(running_due))
+	)
+	if names is not None:
+		if not names:
+			return
+		query = query.where(p.name.isin(names))
+	query.run()
 
 
 def channel_options() -> list[str]:

@@ -46,6 +46,7 @@ class Pengaduan(KpuRecord):
 	def validate(self):
 		if self.imported:
 			self.set_legal_deadlines()  # from the dates the register book carries
+			stages.keep_timeliness(self, rules.PAUSE_STATES)
 			return
 		self.validate_reporter()
 		self.flag_late_filing()
@@ -62,6 +63,7 @@ class Pengaduan(KpuRecord):
 			)
 		else:
 			stages.check_edit_rights(self, _("pengaduan"))
+			stages.keep_timeliness(self, rules.PAUSE_STATES)  # time passes: a stage may be late by now
 
 	def after_insert(self):
 		email_masuk.attach_files(self)

@@ -85,7 +85,7 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 			p.workflow_state,
 			p.nomor_surat_tanggapan,
 			p.tanggal_tanggapan,
-			common.timeliness_term(p, clock.now()),
+			common.kept_timeliness(p, clock.now()),
 			p.digabung_ke,
 			p.dialihkan_ke_permohonan,
 			p.diteruskan_ke,

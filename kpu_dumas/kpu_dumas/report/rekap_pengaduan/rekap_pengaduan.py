@@ -54,7 +54,7 @@ def xlsx_notes(filters) -> list[str]:
 def get_grouped_rows(filters, period: common.Period, dimension: str) -> list[dict]:
 	p = frappe.qb.DocType("Pengaduan")
 	bulan = common.month_bucket(p.tanggal_diterima, period).as_("bulan")
-	ketepatan = common.timeliness_term(p, clock.now()).as_("ketepatan")
+	ketepatan = common.kept_timeliness(p, clock.now()).as_("ketepatan")
 	fields = [bulan, p.workflow_state.as_("status"), ketepatan]
 	if dimension != "status":
 		fields.append(p[COLUMNS_OF_DIMENSION[dimension]].as_(dimension))
