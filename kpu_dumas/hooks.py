@@ -38,18 +38,31 @@ before_request = ["kpu_dumas.attachments.check_upload_request"]
 # that take a case elsewhere (duplicates, Gabungkan, Alihkan) on the two registers that have them; the
 # SP4N-LAPOR! steps (follow-up, reply, Selesai di SP4N-LAPOR!) on complaints.
 doctype_js = {
-	"Pengaduan": ["public/js/koreksi_data.js", "public/js/jalur.js", "public/js/lapor.js"],
+	"Pengaduan": [
+		"public/js/koreksi_data.js",
+		"public/js/jalur.js",
+		"public/js/lapor.js",
+		"public/js/pengungkapan.js",
+	],
 	"Permohonan Informasi": ["public/js/koreksi_data.js", "public/js/jalur.js"],
 	"Keberatan Informasi": "public/js/koreksi_data.js",
 	"Profil SOP": "public/js/profil_sop.js",
 	"Pengaturan Kantor": "public/js/profil_sop.js",
 }
 
+# The reveal log outlives the complaints and identities it names (append-only, pengungkapan).
+ignore_links_on_delete = ["Log Buka Identitas"]
+
 # Office calendar changes must reach the next due-time computation at once.
 doc_events = {
 	"File": {"validate": "kpu_dumas.attachments.validate_file"},
 	# Timeline diffs of our records never carry a requester's identity (only that it changed).
 	"Version": {"before_insert": "kpu_dumas.record.mask_identity_in_version"},
+	# A rahasia identity prints only after a reveal; a masked save keeps the stored values (pengungkapan).
+	"Identitas Pelapor": {
+		"before_print": "kpu_dumas.pengungkapan.seal_for_print",
+		"before_validate": "kpu_dumas.pengungkapan.keep_masked",
+	},
 	"Pengaturan Kantor": {"on_update": "kpu_dumas.clock.clear_calendar_cache"},
 	"Hari Libur Kantor": {
 		"on_update": "kpu_dumas.clock.clear_calendar_cache",

@@ -7,7 +7,8 @@ kpu_dumas/templates/surat/surat.html.
 
 The reporter is shown as the viewer may see them (README "Confidentiality"):
 - anonim: "Anonim", there is no identity at all;
-- rahasia: "Dirahasiakan", unless the viewer may read identities (`permissions.can_read_identity`);
+- rahasia: "Dirahasiakan", unless the viewer may read identities (`permissions.can_read_identity`), and
+  then only after a print reveal with a reason (`pengungkapan.require_print`, logged);
 - otherwise the contact details, as `permissions.get_kontak_pelapor` opens them to staff; the identity
   number (NIK) only to identity readers.
 The Nota Dinas goes to the Tim Pemeriksa, so it shows the reporter as the Tim sees them, whoever prints it.
@@ -153,6 +154,10 @@ def reporter(doc, access: str) -> frappe._dict:
 		shown.update(status="rahasia", nama=RAHASIA)
 	elif doc.identitas_pelapor:
 		full = access == IDENTITY_ACCESS
+		if doc.rahasia:  # an identity reader's letter: only after a print reveal with a reason
+			from kpu_dumas import pengungkapan
+
+			pengungkapan.require_print(doc)
 		fields = CONTACT_FIELDS + (IDENTITY_FIELDS if full else ())
 		values = frappe.db.get_value("Identitas Pelapor", doc.identitas_pelapor, fields, as_dict=True) or {}
 		shown.update({field: text(value) for field, value in values.items()})

@@ -36,6 +36,12 @@ def get_kontak_pelapor(pengaduan: str) -> dict:
 		return {"status": "anonim"}
 	if doc.rahasia and not can_read_identity():
 		return {"status": "rahasia"}
+	if doc.rahasia and doc.identitas_pelapor:
+		# Identity readers too open a rahasia identity only with a reason (api.kerahasiaan.buka_identitas).
+		from kpu_dumas import pengungkapan
+
+		if not pengungkapan.live_grant(doc.identitas_pelapor, ("form", "api")):
+			return {"status": "rahasia", "perlu_alasan": True}
 	if not doc.identitas_pelapor:
 		return {"status": "kosong"}
 	fields = ["nama_lengkap", "alamat", "telepon", "email", "pekerjaan"]

@@ -51,6 +51,7 @@ OUR_DOCTYPES = (
 	"Sifat Disposisi Profil",
 	"Penandatangan Profil",
 	"Surat Terbit",
+	"Log Buka Identitas",
 )
 DEFAULT_SOP_PROFILE = "Pohuwato 2025"
 SERIES_PREFIXES = ("DUMAS-", "PLP-", "KPU-DUMAS-SURAT-", "PPID-", "KEB-", "DISP-", "KOR-", "IMP-")

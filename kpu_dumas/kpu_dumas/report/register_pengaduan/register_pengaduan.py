@@ -5,6 +5,8 @@
 The reporter's name is joined from Identitas Pelapor only for a complaint that is neither anonim nor
 rahasia (the join condition says so, so a confidential name never leaves the database); the others
 read "Anonim" or "Dirahasiakan" for every user, because a register gets printed.
+An identity reader who fills "Alasan membuka identitas rahasia" sees the rahasia reporters' names too
+(pengungkapan.reveal_in_register: one Log Buka Identitas row per case, door report or export).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import frappe
 from frappe import _
 from frappe.query_builder.functions import Cast
 
-from kpu_dumas import clock
+from kpu_dumas import clock, pengungkapan
 from kpu_dumas.core import recap
 from kpu_dumas.reports import common
 
@@ -24,6 +26,8 @@ def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	period = common.get_period(filters)
 	rows = get_rows(filters, period)
+	# An identity reader who gives a reason sees the rahasia reporters too, each reveal logged.
+	pengungkapan.reveal_in_register(rows, filters)
 	return columns(), rows, message(period), None, summary(rows)
 
 
