@@ -11,6 +11,9 @@ from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 
+from kpu_dumas import pengungkapan
+from kpu_dumas.api.kerahasiaan import buka_identitas
+from kpu_dumas.core.kerahasiaan import MASK
 from kpu_dumas.permissions import get_kontak_pelapor
 from kpu_dumas.tests.utils import PASSWORD, advance, as_user, make_all_users, make_identitas, make_pengaduan
 
@@ -35,6 +38,9 @@ class TestKerahasiaan(FrappeTestCase):
 
 	@classmethod
 	def tearDownClass(cls):
+		# Test clean-up only: SQL, past the log's controller.
+		frappe.db.delete("Log Buka Identitas", {"pengaduan": cls.rahasia})
+		pengungkapan.clear_grants()
 		for name in (cls.rahasia, cls.terbuka):
 			frappe.db.delete("Riwayat Tahap", {"parent": name})
 			frappe.db.delete("ToDo", {"reference_name": name})
@@ -116,6 +122,14 @@ class TestKerahasiaan(FrappeTestCase):
 		client = self.http_client(self.users["petugas"])
 		r = self.get(client, f"/api/resource/Identitas Pelapor/{self.identitas}")
 		self.assertEqual(r.status_code, 200)
+		self.assertEqual(r.json["data"]["nama_lengkap"], MASK)  # rahasia: sealed until a reveal
+		r = make_request(
+			client.post,
+			("/api/method/kpu_dumas.api.kerahasiaan.buka_identitas",),
+			{"data": {"pengaduan": self.rahasia, "alasan": "Uji akses identitas lewat REST", "pintu": "api"}},
+		)
+		self.assertEqual(r.status_code, 200, r.get_data(as_text=True))
+		r = self.get(client, f"/api/resource/Identitas Pelapor/{self.identitas}")
 		self.assertEqual(r.json["data"]["nama_lengkap"], SECRET_NAME)
 
 	# --- in-process endpoints -----------------------------------------------------------------------
@@ -157,6 +171,7 @@ class TestKerahasiaan(FrappeTestCase):
 		with as_user(self.users["pyb"]):
 			doc = frappe.client.get("Pengaduan", self.rahasia)
 			self.assertEqual(doc["identitas_pelapor"], self.identitas)
+			buka_identitas(self.rahasia, "Uji akses Pejabat Yang Berwenang", "form")  # a reason first
 			self.assertEqual(
 				frappe.client.get("Identitas Pelapor", self.identitas)["nama_lengkap"], SECRET_NAME
 			)
