@@ -23,11 +23,27 @@ permission_query_conditions = {
 	"Butir Instruksi Disposisi": "kpu_dumas.disposisi_permissions.child_query_conditions",
 	"Riwayat Tahap": "kpu_dumas.disposisi_permissions.child_query_conditions",
 	"Surat Terbit": "kpu_dumas.kpu_dumas.doctype.surat_terbit.surat_terbit.query_conditions",
+	# Need to know: a Tim Pemeriksa member sees only the complaints they examine (pengaduan_permissions).
+	"Pengaduan": "kpu_dumas.pengaduan_permissions.query_conditions",
+	"Bukti Pengaduan": "kpu_dumas.disposisi_permissions.child_query_conditions",
+	"Pengaduan Tergabung": "kpu_dumas.disposisi_permissions.child_query_conditions",
+	"Anggota Tim Pemeriksa": "kpu_dumas.disposisi_permissions.child_query_conditions",
+	"File": "kpu_dumas.pengaduan_permissions.file_query_conditions",
+	"Workflow Action": "kpu_dumas.pengaduan_permissions.workflow_action_query_conditions",
 }
 has_permission = {
 	"Identitas Pelapor": "kpu_dumas.permissions.identitas_has_permission",
 	"Disposisi": "kpu_dumas.disposisi_permissions.has_permission",
 	"Surat Terbit": "kpu_dumas.kpu_dumas.doctype.surat_terbit.surat_terbit.has_permission",
+	"Pengaduan": "kpu_dumas.pengaduan_permissions.has_permission",
+	"Workflow Action": "kpu_dumas.pengaduan_permissions.workflow_action_has_permission",
+}
+
+# Row conditions (above) on doors Frappe leaves open: the awesome bar's search, frappe.client.get_count.
+override_whitelisted_methods = {
+	"frappe.utils.global_search.search": "kpu_dumas.pengaduan_permissions.global_search",
+	# Frappe's counts every row without a permission check: ours go through the list query.
+	"frappe.client.get_count": "kpu_dumas.pengaduan_permissions.get_count",
 }
 
 # Uploads to our records (Desk uploader, REST, code) pass the portal's content check; other apps'

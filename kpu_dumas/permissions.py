@@ -67,3 +67,20 @@ def readable_through(table: str, type_column: str, name_column: str, sources, us
 				)
 		allowed.append(f"({condition})")
 	return "({})".format(" or ".join(allowed)) if allowed else "1=0"
+
+
+class RowOfReadableParent:
+	"""Mixin for our child-table controllers: a row is read only by those who may read its parent row.
+
+	Frappe checks a child row loaded on its own (frappe.client.get, REST /api/resource/<child>/<name>)
+	against the parent DocType only, not the parent document, so a row condition on the parent (the
+	Tim's need to know, the Disposisi chains) would not hold for its rows without this."""
+
+	def has_permission(self, permtype="read", *, debug=False, user=None) -> bool:
+		if self.flags.ignore_permissions:
+			return True
+		if self.parenttype and self.parent and self.parent_doc is None:
+			ptype = permtype if permtype in ("read", "write", "submit", "cancel", "delete") else "read"
+			if not frappe.has_permission(self.parenttype, ptype, doc=self.parent, user=user, debug=debug):
+				return False
+		return super().has_permission(permtype, debug=debug, user=user)

@@ -26,6 +26,7 @@ from frappe.utils import cstr
 
 from kpu_dumas import clock, duplicates
 from kpu_dumas.core import jalur
+from kpu_dumas.pengaduan_permissions import visible_names
 from kpu_dumas.permissions import can_read_identity
 from kpu_dumas.record import trusted
 from kpu_dumas.roles import PEJABAT_BERWENANG, PETUGAS_PENERIMA_ADUAN
@@ -68,6 +69,10 @@ def kandidat_duplikat(pengaduan: str) -> dict:
 	doc = frappe.get_doc(PENGADUAN, pengaduan)
 	doc.check_permission("read")
 	found = duplicates.candidates(doc)
+	# need to know: a Tim member is not shown the complaints they are not on (only how many)
+	visible = visible_names([row["name"] for row in found["kandidat"]])
+	found["disembunyikan"] += sum(1 for row in found["kandidat"] if row["name"] not in visible)
+	found["kandidat"] = [row for row in found["kandidat"] if row["name"] in visible]
 	found["ditandai"] = bool(doc.kemungkinan_duplikat)
 	return found
 

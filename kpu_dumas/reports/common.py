@@ -140,6 +140,15 @@ def get_period(filters) -> Period:
 	)
 
 
+def need_to_know(p):
+	"""The rows of the Pengaduan table `p` the session user may see: for a Tim Pemeriksa member, the
+	complaints they are on (pengaduan_permissions); an empty criterion for everyone else. The reports'
+	own queries do not pass through permission_query_conditions, so each applies this."""
+	from kpu_dumas.pengaduan_permissions import criterion
+
+	return criterion(p)
+
+
 def complaint_conditions(p, filters, period: Period):
 	"""Criteria on the Pengaduan table `p` for the period and the optional filters."""
 	criteria = (p.tanggal_diterima >= period.start_sys) & (p.tanggal_diterima < period.end_sys)

@@ -35,6 +35,7 @@ def count_overdue(filters=None) -> dict:
 		.where(rt.batas_waktu < now)
 		.where(rt.tahap.notin(list(rules.PAUSE_STATES)))
 		.where(p.docstatus == 0)
+		.where(common.need_to_know(p))  # a Tim member counts only the complaints they are on
 	)
 	value = late_stage.select(Count(rt.parent).distinct()).run()[0][0]
 	late_lapor = (
@@ -45,6 +46,7 @@ def count_overdue(filters=None) -> dict:
 		.where(p.tindak_lanjut_lapor_pada.isnull())
 		.where(p.batas_tindak_lanjut_lapor < now)
 		.where(p.name.notin(late_stage.select(rt.parent).distinct()))
+		.where(common.need_to_know(p))
 		.run()[0][0]
 	)
 	return {"value": (value or 0) + (late_lapor or 0), "fieldtype": "Int"}

@@ -160,6 +160,9 @@ def advance(doc, to_state: str, users: dict[str, str]):
 	}
 	while doc.workflow_state != to_state:
 		action, who, fields = path[doc.workflow_state]
+		if doc.workflow_state == "Terdaftar" and not doc.tim_pemeriksa and users.get("tim"):
+			# need to know: the Tim member who examines it must be on its team (pengaduan_permissions)
+			fields = {**fields, "tim_pemeriksa": [{"anggota": users["tim"]}]}
 		doc = act(doc, action, users[who], **fields)
 	return doc
 

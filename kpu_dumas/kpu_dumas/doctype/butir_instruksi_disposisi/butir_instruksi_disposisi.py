@@ -3,6 +3,8 @@
 
 from frappe.model.document import Document
 
+from kpu_dumas.permissions import RowOfReadableParent
 
-class ButirInstruksiDisposisi(Document):
+
+class ButirInstruksiDisposisi(RowOfReadableParent, Document):
 	pass

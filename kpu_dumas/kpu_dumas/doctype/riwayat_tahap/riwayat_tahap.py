@@ -4,6 +4,8 @@
 import frappe
 from frappe.model.document import Document
 
+from kpu_dumas.permissions import RowOfReadableParent
+
 # Covers the reports' per-document question "is any stage late, or on time?" (kpu_dumas.reports.common):
 # both EXISTS lookups read the index only. A year's Register of 100,000 complaints runs in a third of
 # the time with it (docs/benchmarks.md).
@@ -18,7 +20,7 @@ TIMELINESS_INDEX = (
 SWEEP_INDEX = ("stage_due_index", ["parenttype", "status", "batas_waktu"])
 
 
-class RiwayatTahap(Document):
+class RiwayatTahap(RowOfReadableParent, Document):
 	pass
 
 

@@ -79,6 +79,7 @@ def get_grouped_rows(filters, period: common.Period) -> list[dict]:
 		.where(rt.parenttype == common.DOCTYPE)
 		.where(rt.tahap.notin(list(recap.FINAL_STATES)))
 		.where(common.complaint_conditions(p, filters, period))
+		.where(common.need_to_know(p))
 		.groupby(*fields)
 		.run()
 	)

@@ -96,6 +96,7 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 			p.berasal_dari_permohonan,
 		)
 		.where(common.complaint_conditions(p, filters, period))
+		.where(common.need_to_know(p))
 		.orderby(p.tanggal_diterima)
 		.orderby(p.name)
 	)

@@ -62,6 +62,7 @@ def get_grouped_rows(filters, period: common.Period, dimension: str) -> list[dic
 		frappe.qb.from_(p)
 		.select(*fields, Count("*").as_("jumlah"))
 		.where(common.complaint_conditions(p, filters, period))
+		.where(common.need_to_know(p))
 		.where(p.workflow_state.notin(list(recap.NOT_COUNTED)))  # a merged complaint is its main case
 		.groupby(*fields)
 	)
