@@ -94,6 +94,8 @@ doc_events = {
 # The public statistics (/statistik) are recomputed hourly, after the sweep has marked late stages.
 scheduler_events = {
 	"hourly": ["kpu_dumas.tasks.sweep_overdue", "kpu_dumas.statistik.refresh"],
+	# Identities of complaints closed longer ago than the retention setting are erased (UU 27/2022).
+	"daily": ["kpu_dumas.retensi.run_daily"],
 }
 
 # /statistik for guests from a cache of its whole page (only that path; kpu_dumas.statistik_page).

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import MONTHS, format_date
 from kpu_dumas.core.deadlines import StageStatus
+from kpu_dumas.core.kerahasiaan import ERASED
 
 # Workflow states in the order of the flow (columns and stage rows follow it).
 STATE_ORDER = (
@@ -63,6 +64,8 @@ def reporter_label(anonim, rahasia, nama: str | None) -> str:
 	"""What a register shows as the reporter: never the name of an anonymous or confidential one."""
 	if anonim:
 		return ANONYMOUS
+	if nama == ERASED:  # erased at the end of its retention (kpu_dumas.retensi), rahasia or not
+		return ERASED
 	if rahasia:
 		return CONFIDENTIAL
 	return (nama or "").strip() or "-"

@@ -52,9 +52,10 @@ OUR_DOCTYPES = (
 	"Penandatangan Profil",
 	"Surat Terbit",
 	"Log Buka Identitas",
+	"Log Retensi Identitas",
 )
 DEFAULT_SOP_PROFILE = "Pohuwato 2025"
-SERIES_PREFIXES = ("DUMAS-", "PLP-", "KPU-DUMAS-SURAT-", "PPID-", "KEB-", "DISP-", "KOR-", "IMP-")
+SERIES_PREFIXES = ("DUMAS-", "PLP-", "KPU-DUMAS-SURAT-", "PPID-", "KEB-", "DISP-", "KOR-", "IMP-", "RET-")
 
 
 def _load(path: Path):

@@ -19,6 +19,7 @@ from frappe.query_builder.functions import Cast
 
 from kpu_dumas import clock, pengungkapan
 from kpu_dumas.core import recap
+from kpu_dumas.core.kerahasiaan import ERASED
 from kpu_dumas.reports import common
 
 
@@ -72,7 +73,12 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 	query = (
 		frappe.qb.from_(p)
 		.left_join(ip)
-		.on((ip.name == p.identitas_pelapor) & (p.anonim == 0) & (p.rahasia == 0))
+		# an identity erased at the end of its retention reads "Dihapus (retensi)", rahasia or not
+		.on(
+			(ip.name == p.identitas_pelapor)
+			& (p.anonim == 0)
+			& ((p.rahasia == 0) | (ip.nama_lengkap == ERASED))
+		)
 		.select(
 			p.name,
 			# as text: Frappe's DATETIME converter (strptime) would cost a second per 100,000 rows
