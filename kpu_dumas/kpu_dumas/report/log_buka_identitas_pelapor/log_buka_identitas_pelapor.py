@@ -26,7 +26,7 @@ def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	period = common.get_period(filters)
 	rows = get_rows(filters, period)
-	return columns(), rows, common.period_message(period), None, summary(rows)
+	return columns(), rows, message(period), None, summary(rows)
 
 
 def columns() -> list[dict]:
@@ -73,6 +73,13 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 		}
 		for r in rows
 	]
+
+
+def message(period: common.Period) -> str:
+	return _(
+		"Identitas pelapor rahasia yang dibuka {0}, dengan alasan yang dituliskan pembukanya. Catatan ini "
+		"tidak dapat diubah atau dihapus."
+	).format(period.label)
 
 
 def summary(rows: list[dict]) -> list[dict]:
