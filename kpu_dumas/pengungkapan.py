@@ -133,6 +133,18 @@ def seal(doc) -> None:
 	doc.set_onload(ONLOAD_KEY, {"tersegel": sealed, "pengaduan": pengaduan})
 
 
+def seal_values(doctype: str, name: str, values: dict) -> dict:
+	"""`values` (fields of one record, decrypted for a client, e.g. frappe.client.validate_link) with a
+	rahasia identity's fields masked unless the current user has a live form/api reveal."""
+	if doctype == IDENTITAS and values and rahasia_case(name) and not live_grant(name, rules.DOCUMENT_DOORS):
+		from kpu_dumas.kerahasiaan import ENCRYPTED
+
+		for fieldname in ENCRYPTED[IDENTITAS]:
+			if values.get(fieldname) not in (None, "", core.ERASED):
+				values[fieldname] = core.MASK
+	return values
+
+
 def seal_for_print(doc, method=None, *args, **kwargs) -> None:
 	"""doc_events before_print of Identitas Pelapor: its print view needs a live print reveal."""
 	if doc.is_new() or not rahasia_case(doc.name):
