@@ -114,6 +114,31 @@ def test_citizen_text_never_becomes_a_formula(sheet):
 	assert not sheet["B6"].quotePrefix
 
 
+def test_each_row_gets_its_own_values_and_styles():
+	"""The body's cells are filled anew for each row: nothing carries over to the next row."""
+	rows = [
+		{
+			"no": 1,
+			"name": date(2025, 1, 2),
+			"tanggal": "teks",
+			"perihal": "=1+1",
+			"jumlah": True,
+			"persen": 50,
+		},
+		{"no": None, "name": "B", "tanggal": None, "perihal": "biasa", "jumlah": 2.5, "persen": None},
+		{"no": 3, "name": "C", "tanggal": date(2025, 1, 3), "perihal": "-2", "jumlah": 0, "persen": 10},
+	]
+	ws = openpyxl.load_workbook(io.BytesIO(build_xlsx(COLUMNS, rows, title="T"))).active
+	first, second, third = ws[4], ws[5], ws[6]
+	assert (first[1].value, first[1].number_format) == (datetime(2025, 1, 2), "yyyy-mm-dd")
+	assert (first[2].value, first[3].quotePrefix, first[4].value) == ("teks", True, 1)
+	assert (second[1].value, second[1].number_format, second[1].data_type) == ("B", "General", "s")
+	assert [c.value for c in second] == [None, "B", None, "biasa", 2.5, None]
+	assert not second[3].quotePrefix and second[0].border.left.style == "thin"
+	assert [c.value for c in third] == [3, "C", datetime(2025, 1, 3), "-2", 0, 0.1]
+	assert third[3].quotePrefix and third[2].number_format == "DD-MM-YYYY"
+
+
 def test_no_formula_anywhere_in_the_file():
 	data = build()
 	import zipfile

@@ -109,13 +109,44 @@ class _Styles:
 
 
 class _TableCell(Cell):
-	"""A cell handed to the write-only sheet; openpyxl formats its repr in the error path it takes to
-	recognise a ready cell in a row, once per cell, so keep that cheap."""
+	"""A cell handed to the write-only sheet, ready (value, type and style set)."""
 
 	__slots__ = ()
 
 	def __repr__(self):
 		return "<TableCell>"
+
+
+class _BodyCell(_TableCell):
+	"""The one cell of a body column (or its quoted twin), filled anew for each row: the sheet writes a
+	cell before the next is filled. Its style id is looked up once, when first written (so styles are
+	numbered in the order they appear, as for any cell), not hashed again for every cell."""
+
+	__slots__ = ("_style_id",)
+	has_style = True
+
+	def __init__(self, ws, style, quoted=False):
+		super().__init__(ws, row=1, column=1, style_array=style)  # a copy of `style`
+		if quoted:
+			self.quotePrefix = True
+		self._style_id = None
+
+	@property
+	def style_id(self):
+		if self._style_id is None:
+			self._style_id = Cell.style_id.fget(self)
+		return self._style_id
+
+
+def _ready_cells(cells, row_idx):
+	"""WriteOnlyWorksheet._values_to_row for rows of ready cells (every row this module writes): each
+	cell placed as it is, without openpyxl trying to assign the cell as a value first and catching the
+	ValueError that tells it the value is a cell (a raise per cell)."""
+	for col_idx, cell in enumerate(cells, 1):
+		if cell is not None:
+			cell.column = col_idx
+			cell.row = row_idx
+			yield cell
 
 
 class _Sheet:
@@ -128,6 +159,7 @@ class _Sheet:
 
 	def __init__(self, ws, styles: _Styles):
 		self.ws = ws
+		self.ws._values_to_row = _ready_cells
 		self.s = styles
 		self.row = 0
 		self._style_arrays: dict[tuple, object] = {}
@@ -166,6 +198,43 @@ class _Sheet:
 	def append(self, cells: list):
 		self.ws.append(cells)
 		self.row += 1
+
+	def body_writer(self, columns: Sequence[Column], border, alignment_of):
+		"""A function writing one data row: per column, one reused cell (and a quoted twin for text
+		that looks like a formula), filled with what `cell` would make of the value."""
+		slots = []
+		for c in columns:
+			style = self.style(c.kind, border=border, alignment=alignment_of(c.kind))
+			cells = _BodyCell(self.ws, style), _BodyCell(self.ws, style, quoted=True)
+			slots.append((c.key, c.kind, c.kind in ("date", "datetime"), *cells, style))
+		cell_for = self.cell
+		append = self.ws.append
+
+		def write(row):
+			get = row.get if type(row) is dict else lambda key: _get(row, key)
+			cells = []
+			for key, kind, date_column, cell, quoted, style in slots:
+				value = get(key)
+				if value is None or value == "":
+					cell._value, cell.data_type = None, "n"
+				elif isinstance(value, str):
+					text = clean_text(value)
+					if text.startswith(FORMULA_TRIGGERS):
+						cell = quoted
+					cell._value, cell.data_type = text, "s"  # never a formula: literal text
+				elif isinstance(value, bool):
+					cell._value, cell.data_type = int(value), "n"
+				elif isinstance(value, int | float | Decimal):
+					cell._value = round(float(value) / 100.0, 6) if kind == "percent" else value
+					cell.data_type = "n"
+				elif isinstance(value, datetime.date) and date_column:
+					cell._value, cell.data_type = value, "d"
+				else:  # a date in a text column, or another type: the general path
+					cell = cell_for(value, kind, style)
+				cells.append(cell)
+			append(cells)
+
+		return write
 
 
 def build_xlsx(
@@ -225,20 +294,14 @@ def build_xlsx(
 	header = sheet.style(font=styles.bold, fill=HEADER_FILL, border=BORDER, alignment=styles.center)
 	sheet.append([sheet.cell(c.label, style=header) for c in columns])
 
-	body = [
-		(
-			c.key,
-			c.kind,
-			sheet.style(
-				c.kind,
-				border=BORDER,
-				alignment=styles.top if c.kind == "text" else styles.left if "date" in c.kind else None,
-			),
-		)
-		for c in columns
-	]
+	write = sheet.body_writer(
+		columns,
+		BORDER,
+		lambda kind: styles.top if kind == "text" else styles.left if "date" in kind else None,
+	)
 	for row in rows:
-		sheet.append([sheet.cell(_get(row, key), kind, style) for key, kind, style in body])
+		write(row)
+		sheet.row += 1
 
 	if totals is not None:
 		first = columns[0].key
