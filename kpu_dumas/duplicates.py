@@ -14,13 +14,14 @@ from datetime import timedelta
 import frappe
 from frappe.utils import get_datetime
 
-from kpu_dumas import clock
+from kpu_dumas import clock, kerahasiaan
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core import duplicates as rules_dup
 from kpu_dumas.permissions import can_read_identity
 
 SETTINGS = "Pengaturan Kantor"
-IDENTITY_FIELDS = ("nomor_identitas", "telepon", "email")
+REPORTER = "Identitas Pelapor"
+INDEX_COLUMNS = kerahasiaan.INDEXED[REPORTER]  # {basis: blind-index column}
 # Complaints that cannot be "the main case" of anything: already merged, or recorded in error.
 NOT_CANDIDATES = (rules.DIGABUNGKAN, rules.DIBATALKAN)
 CASE_FIELDS = ("name", "perihal", "tanggal_diterima", "workflow_state", "kanal")
@@ -38,35 +39,29 @@ def settings() -> tuple[int, int]:
 
 
 def _identity(identitas: str | None) -> dict[str, str]:
+	"""{basis: blind index} of the reporter's NIK, phone and email (kpu_dumas.kerahasiaan): equal values
+	have equal indexes, so the rules compare them as they compared the normalised values."""
 	if not identitas:
 		return {}
-	values = frappe.db.get_value("Identitas Pelapor", identitas, IDENTITY_FIELDS, as_dict=True) or {}
-	return rules_dup.identity_keys(values.get("nomor_identitas"), values.get("telepon"), values.get("email"))
+	values = frappe.db.get_value(REPORTER, identitas, list(INDEX_COLUMNS.values()), as_dict=True) or {}
+	return _indexes_of(values)
 
 
-def _stored_forms(basis: str, key: str) -> list[str]:
-	"""The forms a normalised key is stored in (a phone as 08... or +628...)."""
-	if basis == rules_dup.SAME_PHONE and key.startswith("+62"):
-		return [key, "0" + key[3:]]
-	return [key]
+def _indexes_of(row) -> dict[str, str]:
+	return {basis: row[column] for basis, column in INDEX_COLUMNS.items() if row.get(column)}
 
 
 def _same_reporter(keys: dict[str, str]) -> dict[str, dict[str, str]]:
-	"""Identitas Pelapor records holding any of the keys (one query over indexed columns), each with its
-	own identity keys: only these can match by identity."""
+	"""Identitas Pelapor records holding any of the blind indexes (one query over indexed columns, never
+	the plaintext), each with its own indexes: only these can match by identity."""
 	if not keys:
 		return {}
-	column = {
-		rules_dup.SAME_NIK: "nomor_identitas",
-		rules_dup.SAME_PHONE: "telepon",
-		rules_dup.SAME_EMAIL: "email",
-	}
 	rows = frappe.get_all(
-		"Identitas Pelapor",
-		or_filters={column[basis]: ("in", _stored_forms(basis, key)) for basis, key in keys.items()},
-		fields=["name", *IDENTITY_FIELDS],
+		REPORTER,
+		or_filters={INDEX_COLUMNS[basis]: key for basis, key in keys.items()},
+		fields=["name", *INDEX_COLUMNS.values()],
 	)
-	return {row.name: rules_dup.identity_keys(row.nomor_identitas, row.telepon, row.email) for row in rows}
+	return {row.name: _indexes_of(row) for row in rows}
 
 
 def _pool(doc, reporters: dict[str, dict[str, str]], window: int) -> list[dict]:

@@ -42,6 +42,8 @@ has_permission = {
 # Row conditions (above) on doors Frappe leaves open: the awesome bar's search, frappe.client.get_count.
 override_whitelisted_methods = {
 	"frappe.utils.global_search.search": "kpu_dumas.pengaduan_permissions.global_search",
+	# The Desk's link check fetches `fetch_from` values: identities come back decrypted (kerahasiaan).
+	"frappe.client.validate_link": "kpu_dumas.kerahasiaan.validate_link",
 	# Frappe's counts every row without a permission check: ours go through the list query.
 	"frappe.client.get_count": "kpu_dumas.pengaduan_permissions.get_count",
 }
@@ -78,6 +80,8 @@ doc_events = {
 	"Identitas Pelapor": {
 		"before_print": "kpu_dumas.pengungkapan.seal_for_print",
 		"before_validate": "kpu_dumas.pengungkapan.keep_masked",
+		# The Deleted Document copy holds the ciphertext, as the record did (kerahasiaan).
+		"after_delete": "kpu_dumas.kerahasiaan.encrypt_in_memory",
 	},
 	"Pengaturan Kantor": {"on_update": "kpu_dumas.clock.clear_calendar_cache"},
 	"Hari Libur Kantor": {
@@ -86,14 +90,25 @@ doc_events = {
 	},
 	# Every numbered letter gets its Surat Terbit record (code, fingerprint) when its number is issued.
 	"Pengaduan": {"on_update": "kpu_dumas.verification.sync"},
-	"Permohonan Informasi": {"on_update": "kpu_dumas.verification.sync"},
-	"Keberatan Informasi": {"on_update": "kpu_dumas.verification.sync"},
+	"Permohonan Informasi": {
+		"on_update": "kpu_dumas.verification.sync",
+		"after_delete": "kpu_dumas.kerahasiaan.encrypt_in_memory",
+	},
+	"Keberatan Informasi": {
+		"on_update": "kpu_dumas.verification.sync",
+		"after_delete": "kpu_dumas.kerahasiaan.encrypt_in_memory",
+	},
 	"Disposisi": {"on_update": "kpu_dumas.verification.sync"},
 }
 
 # The public statistics (/statistik) are recomputed hourly, after the sweep has marked late stages.
 scheduler_events = {
-	"hourly": ["kpu_dumas.tasks.sweep_overdue", "kpu_dumas.statistik.refresh"],
+	"hourly": [
+		"kpu_dumas.tasks.sweep_overdue",
+		"kpu_dumas.statistik.refresh",
+		# Sent mail about our records leaves the queue with the recipient's address (kerahasiaan).
+		"kpu_dumas.kerahasiaan.purge_sent_email",
+	],
 	# Identities of complaints closed longer ago than the retention setting are erased (UU 27/2022).
 	"daily": ["kpu_dumas.retensi.run_daily"],
 }

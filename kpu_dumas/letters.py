@@ -30,7 +30,7 @@ from frappe.utils import get_datetime, get_url, getdate
 from frappe.utils.pdf import is_wkhtmltopdf_valid
 from markupsafe import Markup, escape
 
-from kpu_dumas import clock
+from kpu_dumas import clock, kerahasiaan
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import WEEKDAYS, format_date, format_datetime, zone_abbreviation
 from kpu_dumas.kpu_dumas.doctype.instansi_berwenang.instansi_berwenang import contact_of
@@ -160,6 +160,7 @@ def reporter(doc, access: str) -> frappe._dict:
 			pengungkapan.require_print(doc)
 		fields = CONTACT_FIELDS + (IDENTITY_FIELDS if full else ())
 		values = frappe.db.get_value("Identitas Pelapor", doc.identitas_pelapor, fields, as_dict=True) or {}
+		kerahasiaan.decrypt_row(values, "Identitas Pelapor")
 		shown.update({field: text(value) for field, value in values.items()})
 		shown.update(status="terbuka", nama=shown.nama_lengkap, terbuka=True)
 		shown.update(identitas_terbuka=full, dikuasakan=bool(values.get("dikuasakan")))

@@ -16,7 +16,7 @@ from frappe import _
 from frappe.utils import escape_html, get_url
 from frappe.utils.html_utils import clean_html
 
-from kpu_dumas import clock
+from kpu_dumas import clock, kerahasiaan
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.jalur import contact_lines
@@ -67,8 +67,10 @@ def _send(doc, compose, reply: dict | None = None) -> None:
 		)
 		doc.flags.reporter_emailed = True
 	except Exception:
-		frappe.log_error(
-			title=_("Email kepada pelapor gagal diantrekan"),
+		# without local variables: they hold the recipient's address (kerahasiaan.log_error)
+		kerahasiaan.log_error(
+			_("Email kepada pelapor gagal diantrekan"),
+			[recipient],
 			reference_doctype=doc.doctype,
 			reference_name=doc.name,
 		)
@@ -81,7 +83,7 @@ def reporter_email(doc) -> str | None:
 		return None
 	if not doc.identitas_pelapor:
 		return (doc.get("email_pengirim") or "").strip() or None
-	email = frappe.db.get_value("Identitas Pelapor", doc.identitas_pelapor, "email")
+	email = kerahasiaan.decrypt(frappe.db.get_value("Identitas Pelapor", doc.identitas_pelapor, "email"))
 	return (email or "").strip() or None
 
 

@@ -22,7 +22,7 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html, get_url
 
-from kpu_dumas import clock
+from kpu_dumas import clock, kerahasiaan
 from kpu_dumas.core import information_letters as wording
 from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core.dates import format_date
@@ -70,8 +70,10 @@ def _send(doc, compose, reply: dict | None = None) -> None:
 		)
 		doc.flags.requester_emailed = True
 	except Exception:
-		frappe.log_error(
-			title=_("Email kepada pemohon gagal diantrekan"),
+		# without local variables: they hold the recipient's address (kerahasiaan.log_error)
+		kerahasiaan.log_error(
+			_("Email kepada pemohon gagal diantrekan"),
+			[recipient],
 			reference_doctype=doc.doctype,
 			reference_name=doc.name,
 		)

@@ -45,8 +45,10 @@ def get_kontak_pelapor(pengaduan: str) -> dict:
 	if not doc.identitas_pelapor:
 		return {"status": "kosong"}
 	fields = ["nama_lengkap", "alamat", "telepon", "email", "pekerjaan"]
-	values = frappe.db.get_value("Identitas Pelapor", doc.identitas_pelapor, fields, as_dict=True)
-	return {"status": "terbuka", **(values or {})}
+	values = frappe.db.get_value("Identitas Pelapor", doc.identitas_pelapor, fields, as_dict=True) or {}
+	from kpu_dumas.kerahasiaan import decrypt_row
+
+	return {"status": "terbuka", **decrypt_row(values, "Identitas Pelapor")}
 
 
 def readable_through(table: str, type_column: str, name_column: str, sources, user: str) -> str:

@@ -24,7 +24,7 @@ from frappe import _
 from frappe.model.workflow import apply_workflow, get_workflow
 from frappe.utils import cstr
 
-from kpu_dumas import clock, duplicates
+from kpu_dumas import clock, duplicates, kerahasiaan
 from kpu_dumas.core import jalur
 from kpu_dumas.pengaduan_permissions import visible_names
 from kpu_dumas.permissions import can_read_identity
@@ -223,6 +223,7 @@ def data_pengalihan(doctype: str, name: str) -> dict:
 
 
 @frappe.whitelist(methods=["POST"])
+@kerahasiaan.guard_identity_errors
 def alihkan_ke_permohonan(pengaduan: str, data: str | dict | None = None) -> dict:
 	"""Continue a complaint as an information request received when the complaint was."""
 	doc = frappe.get_doc(PENGADUAN, pengaduan)
@@ -240,6 +241,7 @@ def alihkan_ke_permohonan(pengaduan: str, data: str | dict | None = None) -> dic
 
 
 @frappe.whitelist(methods=["POST"])
+@kerahasiaan.guard_identity_errors
 def alihkan_ke_pengaduan(permohonan: str, data: str | dict | None = None) -> dict:
 	"""Continue an information request as a complaint received when the request was."""
 	doc = frappe.get_doc(PERMOHONAN, permohonan)
@@ -286,6 +288,7 @@ def _request_values(doc, given: dict) -> dict:
 			["nama_lengkap", "jenis_identitas", "nomor_identitas", "alamat", "telepon", "email", "pekerjaan"],
 			as_dict=True,
 		)
+		kerahasiaan.decrypt_row(person, "Identitas Pelapor")
 		values.update(
 			{
 				"nama_pemohon": person.nama_lengkap,

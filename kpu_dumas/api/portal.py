@@ -21,7 +21,7 @@ from frappe.utils import getdate
 from frappe.utils.html_utils import clean_html
 from frappe.utils.password import get_decrypted_password
 
-from kpu_dumas import batas_pengajuan, clock
+from kpu_dumas import batas_pengajuan, clock, kerahasiaan
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core import files as evidence
 from kpu_dumas.core.dates import format_date
@@ -77,6 +77,7 @@ TRUE_VALUES = {"1", "on", "true", "ya", "yes"}
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @rate_limit(limit=10, seconds=60)
+@kerahasiaan.guard_identity_errors
 def ajukan_pengaduan():
 	"""File a complaint from the portal. Returns the registration number and the secret tracking code."""
 	batas_pengajuan.check_guest_cap()
@@ -154,6 +155,7 @@ def lacak_pengaduan(nomor: str | None = None, kode: str | None = None):
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @rate_limit(limit=10, seconds=60)
+@kerahasiaan.guard_identity_errors
 def lengkapi_pengaduan(nomor: str | None = None, kode: str | None = None, tambahan: str | None = None):
 	"""The reporter sends the missing items (text and files); the case goes back to the officer."""
 	name = _find_case(nomor, kode)

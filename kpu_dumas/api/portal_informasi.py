@@ -17,7 +17,7 @@ from frappe.utils import flt, fmt_money, get_datetime, getdate, now_datetime
 from frappe.utils.html_utils import clean_html
 from frappe.utils.password import get_decrypted_password
 
-from kpu_dumas import batas_pengajuan, clock, information
+from kpu_dumas import batas_pengajuan, clock, information, kerahasiaan
 from kpu_dumas.api.portal import _all_or_nothing, _attach, _first, _flag, _read_uploads, _store_files, _texts
 from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core import portal_informasi as public
@@ -70,6 +70,7 @@ NOT_FOUND = (
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @rate_limit(limit=10, seconds=60)
+@kerahasiaan.guard_identity_errors
 def ajukan_permohonan():
 	"""File an information request. Returns the registration number and the secret tracking code."""
 	batas_pengajuan.check_guest_cap()
@@ -141,6 +142,7 @@ def ajukan_permohonan():
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @rate_limit(limit=10, seconds=60)
+@kerahasiaan.guard_identity_errors
 def ajukan_keberatan(nomor: str | None = None, kode: str | None = None):
 	"""File an objection against a request, given the request's number and tracking code."""
 	batas_pengajuan.check_guest_cap()

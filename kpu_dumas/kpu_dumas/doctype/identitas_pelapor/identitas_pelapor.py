@@ -6,9 +6,10 @@ from frappe import _
 from frappe.model.document import Document
 
 from kpu_dumas.core import identity
+from kpu_dumas.kerahasiaan import EncryptedFields
 
 
-class IdentitasPelapor(Document):
+class IdentitasPelapor(EncryptedFields, Document):
 	def validate(self):
 		self.validate_identity_number()
 		self.validate_contacts()

@@ -10,13 +10,14 @@ from kpu_dumas.core import information_clocks as ic
 from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.tracking import new_tracking_code
+from kpu_dumas.kerahasiaan import EncryptedFields
 from kpu_dumas.numbering import issue_letter_number
 from kpu_dumas.record import KpuRecord
 
 MUTU_BAKU_FIELD = "mutu_baku_keberatan"
 
 
-class KeberatanInformasi(KpuRecord):
+class KeberatanInformasi(EncryptedFields, KpuRecord):
 	draft_state = rules.DIAJUKAN
 
 	def onload(self):

@@ -11,6 +11,7 @@ from kpu_dumas.core import information_letters
 from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core.identity import email_error, nik_error, normalize_nik, normalize_phone, phone_error
 from kpu_dumas.core.tracking import new_tracking_code
+from kpu_dumas.kerahasiaan import EncryptedFields
 from kpu_dumas.numbering import issue_letter_number
 from kpu_dumas.record import KpuRecord
 
@@ -25,7 +26,7 @@ LETTERS_ON_ENTRY = {
 }
 
 
-class PermohonanInformasi(KpuRecord):
+class PermohonanInformasi(EncryptedFields, KpuRecord):
 	draft_state = rules.DIAJUKAN
 
 	def onload(self):

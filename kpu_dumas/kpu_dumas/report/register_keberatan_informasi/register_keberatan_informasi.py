@@ -14,6 +14,7 @@ import frappe
 from frappe import _
 from frappe.query_builder.functions import Cast, IfNull
 
+from kpu_dumas import kerahasiaan
 from kpu_dumas.core import information_recap as ir
 from kpu_dumas.reports import common, informasi
 
@@ -80,6 +81,8 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 		.orderby(k.name)
 		.run(as_dict=True)
 	)
+	for r in records:
+		kerahasiaan.decrypt_row(r, informasi.OBJECTION)  # alamat, telepon: the objection's or its request's
 	return [
 		{
 			"no": no,

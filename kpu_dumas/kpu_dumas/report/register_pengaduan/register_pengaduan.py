@@ -20,6 +20,7 @@ from frappe.query_builder.functions import Cast
 from kpu_dumas import clock, pengungkapan
 from kpu_dumas.core import recap
 from kpu_dumas.core.kerahasiaan import ERASED
+from kpu_dumas.kerahasiaan import decrypt
 from kpu_dumas.reports import common
 
 
@@ -113,7 +114,7 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 			"name": name,
 			"tanggal_diterima": office_date(datetime.fromisoformat(received)) if received else None,
 			"kanal": recap.channel_label(kanal, tiket),
-			"pelapor": recap.reporter_label(anonim, rahasia, nama),
+			"pelapor": recap.reporter_label(anonim, rahasia, decrypt(nama)),
 			"perihal": perihal,
 			"kategori": kategori,
 			"teradu": teradu,

@@ -13,7 +13,7 @@ from collections import Counter
 import frappe
 from frappe import _
 
-from kpu_dumas import clock
+from kpu_dumas import clock, kerahasiaan
 from kpu_dumas.core import information_recap as ir
 from kpu_dumas.core import recap
 from kpu_dumas.reports import common, informasi
@@ -100,6 +100,7 @@ def get_rows(filters, period: common.Period) -> list[dict]:
 	today = clock.office_today()
 	rows = []
 	for no, r in enumerate(records, 1):
+		kerahasiaan.decrypt_row(r, informasi.REQUEST)
 		figures = informasi.request_figures(r, period, extended.get(r.name), today)
 		cara = "; ".join(x for x in (r.cara_memperoleh, r.cara_mendapatkan_salinan) if x)
 		objection_numbers = objections.get(r.name, [])
