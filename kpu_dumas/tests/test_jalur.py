@@ -29,6 +29,7 @@ from kpu_dumas.tests.utils import (
 	AssetServer,
 	act,
 	as_user,
+	delete_identities,
 	make_all_users,
 	make_identitas,
 	make_pengaduan,
@@ -89,9 +90,7 @@ class TestJalur(FrappeTestCase):
 			frappe.db.delete("Email Queue", {"reference_name": name})
 			frappe.db.delete("Permohonan Informasi", {"name": name})
 			frappe.db.delete("__Auth", {"doctype": "Permohonan Informasi", "name": name})
-		frappe.db.delete(
-			"Identitas Pelapor", {"nama_lengkap": ("in", [NAME, SECRET_NAME, "Andi Pemohon Uji"])}
-		)
+		delete_identities("nama_lengkap", [NAME, SECRET_NAME, "Andi Pemohon Uji"])
 		frappe.db.delete("Kategori Pengaduan", {"name": KATEGORI})
 		frappe.db.set_value("Instansi Berwenang", "DKPP", {"alamat": None, "email": None})
 		if cls.created_account:
@@ -409,7 +408,7 @@ class TestJalur(FrappeTestCase):
 		self.assertEqual(get_datetime(complaint.tanggal_diterima), get_datetime(received))
 		self.assertEqual(complaint.kanal, "Langsung (Meja Layanan)")
 		self.assertEqual(
-			frappe.db.get_value("Identitas Pelapor", complaint.identitas_pelapor, "nama_lengkap"),
+			frappe.get_doc("Identitas Pelapor", complaint.identitas_pelapor).nama_lengkap,
 			"Andi Pemohon Uji",
 		)
 		frappe.set_user("Guest")

@@ -15,7 +15,15 @@ from kpu_dumas import pengungkapan
 from kpu_dumas.api.kerahasiaan import buka_identitas
 from kpu_dumas.core.kerahasiaan import MASK
 from kpu_dumas.permissions import get_kontak_pelapor
-from kpu_dumas.tests.utils import PASSWORD, advance, as_user, make_all_users, make_identitas, make_pengaduan
+from kpu_dumas.tests.utils import (
+	PASSWORD,
+	advance,
+	as_user,
+	delete_identities,
+	make_all_users,
+	make_identitas,
+	make_pengaduan,
+)
 
 SECRET_NAME = "Rahasia Nurhayati Uji"
 SECRET_NIK = "7503016607850003"
@@ -45,7 +53,7 @@ class TestKerahasiaan(FrappeTestCase):
 			frappe.db.delete("Riwayat Tahap", {"parent": name})
 			frappe.db.delete("ToDo", {"reference_name": name})
 			frappe.db.delete("Pengaduan", {"name": name})
-		frappe.db.delete("Identitas Pelapor", {"nama_lengkap": ("in", [SECRET_NAME, "Terbuka Santoso Uji"])})
+		delete_identities("nama_lengkap", [SECRET_NAME, "Terbuka Santoso Uji"])
 		frappe.db.commit()
 		super().tearDownClass()
 

@@ -21,7 +21,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 
 from kpu_dumas.tests import samples
-from kpu_dumas.tests.utils import PASSWORD, act, advance, make_all_users, server_messages
+from kpu_dumas.tests.utils import PASSWORD, act, advance, delete_identities, make_all_users, server_messages
 
 API = "kpu_dumas.api.portal."
 METHODS = ("ajukan_pengaduan", "lacak_pengaduan", "lengkapi_pengaduan")
@@ -129,9 +129,7 @@ class TestPortal(FrappeTestCase):
 				frappe.db.delete(doctype, {"reference_name": name})
 			frappe.db.delete("Pengaduan", {"name": name})
 			frappe.db.delete("__Auth", {"doctype": "Pengaduan", "name": name})  # the tracking code
-		frappe.db.delete(
-			"Identitas Pelapor", {"nama_lengkap": ("in", [NAME, RAHASIA_NAME, "Penyusup Uji", "Warga Uji"])}
-		)
+		delete_identities("nama_lengkap", [NAME, RAHASIA_NAME, "Penyusup Uji", "Warga Uji"])
 		if frappe.db.exists("User", WEBSITE_USER):
 			frappe.delete_doc("User", WEBSITE_USER, force=True, ignore_permissions=True)
 		if cls.created_account:
@@ -388,7 +386,7 @@ class TestPortal(FrappeTestCase):
 		self.assertFalse(doc.pengguna_portal)
 		self.assertEqual(doc.owner, "Guest")
 		self.assertEqual(
-			frappe.db.get_value("Identitas Pelapor", doc.identitas_pelapor, "nama_lengkap"), "Penyusup Uji"
+			frappe.get_doc("Identitas Pelapor", doc.identitas_pelapor).nama_lengkap, "Penyusup Uji"
 		)
 		self.assertFalse(doc.tim_pemeriksa or doc.tanggapan or doc.nomor_surat_tanggapan or doc.cek_uraian)
 		self.assertNotEqual(str(doc.batas_tanggapan_awal)[:4], "2030")

@@ -44,6 +44,7 @@ from kpu_dumas.tests.utils import (
 	GRANTED_NOTICE,
 	advance,
 	as_user,
+	delete_identities,
 	make_identitas,
 	make_pengaduan,
 	make_user,
@@ -106,7 +107,7 @@ def _cleanup():
 			if frappe.db.exists("DocType", "Surat Terbit"):  # the letter register, where installed
 				frappe.db.delete("Surat Terbit", {"dokumen": name})
 			frappe.db.delete(doctype, {"name": name})
-	frappe.db.delete("Identitas Pelapor", {"nama_lengkap": ("in", [SECRET["nama_lengkap"], PUBLIC_NAME])})
+	delete_identities("nama_lengkap", [SECRET["nama_lengkap"], PUBLIC_NAME])
 	frappe.db.delete("Kategori Pengaduan", {"name": KATEGORI})
 	frappe.db.commit()
 

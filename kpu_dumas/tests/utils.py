@@ -91,6 +91,17 @@ def as_user(email: str):
 		frappe.set_user(previous)
 
 
+def delete_identities(field: str, values) -> None:
+	"""Test cleanup: delete the Identitas Pelapor whose `field` is one of `values`. The column holds
+	ciphertext (kpu_dumas.kerahasiaan), so the rows are read and decrypted, not filtered in SQL."""
+	from kpu_dumas.kerahasiaan import decrypt
+
+	wanted = set(values)
+	rows = frappe.get_all("Identitas Pelapor", fields=["name", field])
+	if names := [r.name for r in rows if decrypt(r.get(field)) in wanted]:
+		frappe.db.delete("Identitas Pelapor", {"name": ("in", names)})
+
+
 def make_identitas(**values):
 	data = {
 		"doctype": "Identitas Pelapor",
