@@ -112,3 +112,11 @@ def messages(response) -> str:
 		except (ValueError, AttributeError):
 			out.append(str(m))
 	return "\n".join(out)
+
+
+def pdf_text(content: bytes) -> str:
+	"""The text of a PDF as pdftotext reads it (layout kept)."""
+	with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+		f.write(content)
+		f.flush()
+		return subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True).stdout
