@@ -290,6 +290,7 @@ class TestJalur(FrappeTestCase):
 		)
 
 	def test_tim_sees_the_flag_on_a_rahasia_case_but_not_whose_identity_matched(self):
+		team = [{"anggota": self.users["tim"]}]  # on both teams: only the identity rule hides `first`
 		secret = make_identitas(
 			nama_lengkap=SECRET_NAME,
 			nomor_identitas=SECRET_NIK,
@@ -298,7 +299,11 @@ class TestJalur(FrappeTestCase):
 		)
 		first = self.keep(
 			make_pengaduan(
-				rahasia=True, identitas=secret, kategori=KATEGORI, perihal="Teguran atas sikap kasar petugas"
+				rahasia=True,
+				identitas=secret,
+				kategori=KATEGORI,
+				perihal="Teguran atas sikap kasar petugas",
+				tim_pemeriksa=team,
 			)
 		)
 		again = make_identitas(
@@ -309,7 +314,11 @@ class TestJalur(FrappeTestCase):
 		)
 		second = self.keep(
 			make_pengaduan(
-				rahasia=True, identitas=again, kategori=KATEGORI, perihal="Dana hibah desa belum cair"
+				rahasia=True,
+				identitas=again,
+				kategori=KATEGORI,
+				perihal="Dana hibah desa belum cair",
+				tim_pemeriksa=team,
 			)
 		)
 		self.assertTrue(frappe.db.get_value("Pengaduan", second.name, "kemungkinan_duplikat"))

@@ -40,7 +40,10 @@ class TestKerahasiaan(FrappeTestCase):
 		cls.identitas = ident.name
 		doc = make_pengaduan(rahasia=True, identitas=ident, perihal="Dugaan pungutan (uji kerahasiaan)")
 		cls.rahasia = advance(doc, "Ditelaah", cls.users).name
-		cls.terbuka = make_pengaduan(identitas=make_identitas(nama_lengkap="Terbuka Santoso Uji")).name
+		cls.terbuka = make_pengaduan(
+			identitas=make_identitas(nama_lengkap="Terbuka Santoso Uji"),
+			tim_pemeriksa=[{"anggota": cls.users["tim"]}],  # need to know: the Tim reads its own cases
+		).name
 		# The HTTP client runs in another thread with its own DB connection: it sees committed data only.
 		frappe.db.commit()
 

@@ -93,12 +93,15 @@ class TestLaporanPengaduan(FrappeTestCase):
 		clock.clear_calendar_cache()
 		petugas = users["petugas"]
 
+		# need to know: the Tim user of these tests is on the team of every case (pengaduan_permissions)
+		team = [{"anggota": users["tim"]}]
 		with frozen_at(office(2026, 5, 12, 9, 0)):
 			a = make_pengaduan(
 				perihal=HYPERLINK,
 				kanal="Email",
 				kategori="Data Pemilih",
 				identitas=make_identitas(nama_lengkap=OPEN_NAME),
+				tim_pemeriksa=team,
 			)
 		a = act_at(office(2026, 5, 12, 9, 10), a, "Registrasi", petugas, **COMPLETE)  # 10 of 30 minutes
 		for i, (action, who, fields) in enumerate(TO_SELESAI):
@@ -112,11 +115,12 @@ class TestLaporanPengaduan(FrappeTestCase):
 				kanal="SP4N-LAPOR!",
 				nomor_tiket_lapor="LAPOR-2026-77",
 				identitas=make_identitas(nama_lengkap=SECRET_NAME, nomor_identitas=SECRET_NIK),
+				tim_pemeriksa=team,
 			)
 		b = act_at(office(2026, 5, 19, 11, 0), b, "Registrasi", petugas, **COMPLETE)  # 120 of 30 minutes
 
 		with frozen_at(office(2026, 6, 9, 9, 0)):
-			c = make_pengaduan(anonim=True, kanal="Surat")
+			c = make_pengaduan(anonim=True, kanal="Surat", tim_pemeriksa=team)
 		c = act_at(
 			office(2026, 6, 9, 9, 15),
 			c,
@@ -126,10 +130,10 @@ class TestLaporanPengaduan(FrappeTestCase):
 		)
 
 		with frozen_at(office(2026, 6, 9, 10, 0)):
-			d = make_pengaduan(kanal="Email")
+			d = make_pengaduan(kanal="Email", tim_pemeriksa=team)
 
 		with frozen_at(office(2026, 7, 7, 9, 0)):
-			e = make_pengaduan(kanal="Email")
+			e = make_pengaduan(kanal="Email", tim_pemeriksa=team)
 		e = act_at(office(2026, 7, 7, 9, 20), e, "Minta Kelengkapan", petugas, kekurangan="Salinan KTP.")
 
 		cls.a, cls.b, cls.c, cls.d, cls.e = (x.name for x in (a, b, c, d, e))

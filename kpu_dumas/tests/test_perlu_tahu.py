@@ -213,6 +213,7 @@ class TestPerluTahu(FrappeTestCase):
 			self.assertRaises(frappe.PermissionError, getdoc, "Pengaduan", self.off_case)
 			self.assertFalse(frappe.has_permission("Pengaduan", "read", doc=self.off_case))
 			self.assertFalse(frappe.has_permission("Pengaduan", "write", doc=self.off_case))
+			self.assertFalse(frappe.has_permission("Pengaduan", "print", doc=self.off_case))  # print, PDF
 		with as_user(TIM_ON):
 			getdoc("Pengaduan", self.on_case)
 			self.assertEqual(frappe.response.docs[0].name, self.on_case)

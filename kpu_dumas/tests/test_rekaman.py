@@ -91,7 +91,11 @@ class TestServerFields(RekamanTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		users = cls.users
-		complaint = advance(make_pengaduan(perihal="Uji rekaman milik server"), "Terdaftar", users)
+		# need to know: the Tim user is on the complaint's team, so its attempts reach the server-field guard
+		team = [{"anggota": users["tim"]}]
+		complaint = advance(
+			make_pengaduan(perihal="Uji rekaman milik server", tim_pemeriksa=team), "Terdaftar", users
+		)
 		request = act(make_permohonan(), "Registrasi", users["desk"])
 		objection = frappe.get_doc(
 			{
@@ -279,6 +283,7 @@ class TestServerFields(RekamanTestCase):
 				"uraian": "Uji.",
 				"anonim": 1,
 				"persetujuan_pernyataan": 1,
+				"tim_pemeriksa": [{"anggota": self.users["tim"]}],  # need to know: the Tim reads it
 			}
 		)
 		trusted(doc).insert(ignore_permissions=True)

@@ -410,7 +410,10 @@ class TestPermissions(DisposisiTestCase):
 				)
 				# A complaint's stage history only for those who may read complaints anyway.
 				may_read = frappe.has_permission("Pengaduan", "read")
-				self.assertEqual(history, [complaint.name] if may_read else [])
+				# ...and of this complaint (need to know: not for a Tim member who is not on its team)
+				reads_it = frappe.has_permission("Pengaduan", "read", doc=complaint.name)
+				self.assertEqual(history, [complaint.name] if reads_it else [])
+				self.assertEqual(reads_it, may_read and key != "tim")
 				self.assertEqual(may_read, key not in ("ppid", "lain"))
 
 	def test_rest_over_http(self):

@@ -68,8 +68,9 @@ class PengaduanTestCase(FrappeTestCase):
 		clock.clear_calendar_cache()
 
 	def bring_to(self, state: str):
-		"""A fresh complaint in `state` (via Perlu Dilengkapi for that state)."""
-		doc = make_pengaduan()
+		"""A fresh complaint in `state` (via Perlu Dilengkapi for that state), with the Tim user on its
+		team (need to know: the Tim reads only its own cases)."""
+		doc = make_pengaduan(tim_pemeriksa=[{"anggota": self.users["tim"]}])
 		if state == "Perlu Dilengkapi":
 			return act(doc, "Minta Kelengkapan", self.users["petugas"], **ACTION_FIELDS["Minta Kelengkapan"])
 		return advance(doc, state, self.users)
@@ -111,7 +112,7 @@ class TestWorkflowTransitions(PengaduanTestCase):
 			done.save(ignore_permissions=True)
 
 	def test_only_the_role_owning_the_state_may_edit(self):
-		doc = make_pengaduan()
+		doc = make_pengaduan(tim_pemeriksa=[{"anggota": self.users["tim"]}])
 		with as_user(self.users["tim"]):
 			doc = frappe.get_doc("Pengaduan", doc.name)
 			doc.hasil_telaah = "mencoba mengubah sebelum diteruskan"
