@@ -178,6 +178,13 @@ def encrypt_in_memory(doc, method=None) -> None:
 class EncryptedFields:
 	"""Mixin for the controllers of the ENCRYPTED doctypes (before frappe's Document in the MRO)."""
 
+	def __init__(self, *args, **kwargs):
+		super().__init__(*args, **kwargs)
+		# a document made from stored values (a Deleted Document being restored) holds plaintext too
+		for fieldname in ENCRYPTED.get(self.doctype, ()):
+			if core.is_encrypted(value := self.get(fieldname)):
+				self.set(fieldname, decrypt(value))
+
 	def load_from_db(self):
 		super().load_from_db()
 		for fieldname in ENCRYPTED.get(self.doctype, ()):

@@ -246,6 +246,7 @@ def registered(doc) -> bool:
 IDENTITY_FIELDS = {
 	"Identitas Pelapor": (
 		"nama_lengkap",
+		"jenis_identitas",
 		"nomor_identitas",
 		"alamat",
 		"pekerjaan",

@@ -150,6 +150,7 @@ class TestEnkripsi(FrappeTestCase):
 		ident = make_identitas(**IDENTITY)
 		doc = frappe.get_doc("Identitas Pelapor", ident.name)
 		doc.telepon = "081355512999"
+		doc.jenis_identitas = "Paspor"
 		doc.save(ignore_permissions=True, ignore_version=False)  # tests skip the Version by default
 		self.assertEqual(doc.telepon, "081355512999")  # the document keeps the plaintext after the write
 		row = raw_row("Identitas Pelapor", ident.name)
@@ -167,6 +168,7 @@ class TestEnkripsi(FrappeTestCase):
 		)
 		self.assertNotIn("081355512999", " ".join(versions))
 		self.assertNotIn(IDENTITY["telepon"], " ".join(versions))
+		self.assertNotIn("Paspor", " ".join(versions))
 
 		doc.db_set("email", "baru.sandiuji@contoh.id")
 		self.assertEqual(doc.email, "baru.sandiuji@contoh.id")
@@ -215,7 +217,19 @@ class TestEnkripsi(FrappeTestCase):
 			for fieldname in kerahasiaan.ENCRYPTED[doctype]:
 				if given.get(fieldname):
 					self.assertNotIn(given[fieldname], data, f"{doctype}.{fieldname}")
-					self.assertEqual(kerahasiaan.decrypt(copy[fieldname]), given[fieldname])  # restorable
+					self.assertEqual(kerahasiaan.decrypt(copy[fieldname]), given[fieldname])
+
+		# restored, it is the record it was: plaintext in the document, ciphertext in the row
+		from frappe.core.doctype.deleted_document.deleted_document import restore
+
+		deleted = frappe.db.get_value(
+			"Deleted Document", {"deleted_doctype": "Identitas Pelapor", "deleted_name": ident.name}
+		)
+		restore(deleted, alert=False)
+		name = frappe.db.get_value("Deleted Document", deleted, "new_name")
+		restored = frappe.get_doc("Identitas Pelapor", name)
+		self.assertEqual((restored.nama_lengkap, restored.jenis_identitas), (IDENTITY["nama_lengkap"], "KTP"))
+		self.assertTrue(core.is_encrypted(raw_row("Identitas Pelapor", name).nama_lengkap))
 
 	# --- readers see the values -----------------------------------------------------------------------------
 
@@ -607,6 +621,14 @@ class TestDumpTanpaIdentitas(FrappeTestCase):
 		if reporters := [r for r in reporters if r]:
 			frappe.db.delete("Identitas Pelapor", {"name": ("in", reporters)})
 		frappe.db.delete("Error Log", {"method": ("like", "kpu_dumas.api.%")})
+		# the deleted draft (and what a run without the encryption left in plaintext)
+		frappe.db.delete("Deleted Document", {"data": ("like", f"%{MARKER}%")})
+		frappe.db.delete("Deleted Document", {"data": ("like", "%(uji dump)%")})
+		for row in frappe.get_all(
+			"Deleted Document", filters={"deleted_doctype": "Identitas Pelapor"}, fields=["name", "data"]
+		):
+			if MARKER in (kerahasiaan.decrypt(frappe.parse_json(row.data).get("pekerjaan")) or ""):
+				frappe.db.delete("Deleted Document", {"name": row.name})
 		frappe.db.delete("Kategori Pengaduan", {"name": KATEGORI})
 		frappe.db.commit()
 
