@@ -42,6 +42,13 @@ async function formLoaded(page, doctype, name) {
 	);
 }
 
+// Frappe reuses one message dialog: wait until it has faded out, or the next message lands in it as it hides.
+async function messageGone(page) {
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll(".modal")].every((m) => !m.querySelector(".msgprint") || getComputedStyle(m).display === "none")
+	);
+}
+
 function reasonDialog(page, title) {
 	return page.locator(DIALOG).filter({ has: page.locator(".modal-title", { hasText: title }) });
 }
@@ -77,7 +84,7 @@ async function main() {
 			await missing.waitFor({ state: "visible" });
 			await page.screenshot({ path: `${SHOTS}pengungkapan-alasan-kosong.png` });
 			await missing.locator(".btn-modal-close").first().click();
-			await missing.waitFor({ state: "hidden" });
+			await messageGone(page);
 			assert(await dialog.isVisible(), "the dialog closed without a reason");
 			await dialog.locator('[data-fieldname="alasan"] textarea').fill("perlu");
 			await dialog.locator(".btn-primary").click();
@@ -85,7 +92,7 @@ async function main() {
 			await message.waitFor({ state: "visible" });
 			await page.screenshot({ path: `${SHOTS}pengungkapan-alasan-singkat.png` });
 			await message.locator(".btn-modal-close").first().click();
-			await message.waitFor({ state: "hidden" });
+			await messageGone(page);
 			const name = await page.evaluate(() => cur_frm.doc.nama_lengkap);
 			assert(name === MASK, "the identity opened without a valid reason");
 		});
