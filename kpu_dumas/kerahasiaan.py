@@ -124,6 +124,37 @@ def find_by_index(doctype: str, nik=None, phone=None, email=None, fields=("name"
 	)
 
 
+@frappe.whitelist()
+def cari_pelapor(nik: str | None = None, telepon: str | None = None, email: str | None = None) -> dict:
+	"""An identity reader's exact lookup of a reporter by NIK, phone or email, through the blind indexes
+	(the columns hold ciphertext, so the list's filters cannot find them): the matching Identitas
+	Pelapor and their complaints. A rahasia complaint is only counted: linking a known NIK to a rahasia
+	case is a reveal, which goes through the case with a reason (kpu_dumas.pengungkapan)."""
+	from kpu_dumas.permissions import can_read_identity
+
+	if not can_read_identity():
+		frappe.throw(
+			_("Pencarian pelapor hanya untuk Petugas Penerima Aduan dan Pejabat Yang Berwenang."),
+			frappe.PermissionError,
+		)
+	if not blind_indexes(nik, telepon, email):
+		frappe.throw(_("Isi NIK, nomor telepon atau email pelapor yang dicari (lengkap, bukan sebagian)."))
+	names = [row.name for row in find_by_index("Identitas Pelapor", nik, telepon, email)]
+	complaints = frappe.get_all(
+		"Pengaduan",
+		filters={"identitas_pelapor": ("in", names or [""])},
+		fields=["name", "identitas_pelapor", "perihal", "workflow_state", "rahasia"],
+		order_by="tanggal_diterima desc",
+	)
+	open_ones = [c for c in complaints if not c.rahasia]
+	shown = {c.identitas_pelapor for c in open_ones}
+	return {
+		"identitas": [n for n in names if n in shown or n not in {c.identitas_pelapor for c in complaints}],
+		"pengaduan": [{k: c[k] for k in ("name", "perihal", "workflow_state")} for c in open_ones],
+		"rahasia_disembunyikan": len(complaints) - len(open_ones),
+	}
+
+
 # --- documents ------------------------------------------------------------------------------------------
 
 

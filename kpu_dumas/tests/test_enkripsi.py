@@ -347,6 +347,25 @@ class TestEnkripsi(FrappeTestCase):
 		match = next(m for m, row in duplicates.find(again) if m.name == earlier.name)
 		self.assertEqual(set(match.bases), {rules_dup.SAME_PHONE})
 
+	def test_staff_look_a_reporter_up_by_exact_nik_phone_or_email(self):
+		ident = make_identitas(**IDENTITY)
+		open_case = make_pengaduan(identitas=ident, kategori=KATEGORI, perihal="Loket tutup lebih awal")
+		hidden = make_identitas(**{**IDENTITY, "email": "lain.sandiuji@contoh.id"})
+		make_pengaduan(rahasia=True, identitas=hidden, kategori=KATEGORI, perihal="Pungutan liar")
+		with as_user(self.users["petugas"]):
+			found = kerahasiaan.cari_pelapor(nik="7503.0163.0485.0003")
+			by_email = kerahasiaan.cari_pelapor(email="WULANDARI.SANDIUJI@contoh.id")
+			nothing = kerahasiaan.cari_pelapor(telepon="081355500000")
+		self.assertEqual(found["identitas"], [ident.name])  # the rahasia one is not named
+		self.assertEqual([c["name"] for c in found["pengaduan"]], [open_case.name])
+		self.assertEqual(found["rahasia_disembunyikan"], 1)
+		self.assertEqual(by_email["identitas"], [ident.name])
+		self.assertEqual((nothing["identitas"], nothing["pengaduan"]), ([], []))
+		with as_user(self.users["tim"]), self.assertRaises(frappe.PermissionError):
+			kerahasiaan.cari_pelapor(nik=IDENTITY["nomor_identitas"])
+		with as_user(self.users["petugas"]), self.assertRaises(frappe.ValidationError):
+			kerahasiaan.cari_pelapor(nik=" ")
+
 	# --- the key: rotation and the migration patch -----------------------------------------------------------
 
 	def test_key_rotation_round_trips(self):
