@@ -333,6 +333,16 @@ class TestPengungkapan(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value(LOG, row.name, "alasan"), REASON)
 		self.assertEqual(len(self.log_rows()), 1)
 
+	def test_the_log_outlives_a_deleted_draft(self):
+		ident = make_identitas(nama_lengkap="Draf Dihapus Uji", email="draf.dihapus@contoh.id")
+		draft = make_pengaduan(rahasia=True, identitas=ident, perihal="Draf rahasia (uji pengungkapan)")
+		with as_user(self.users["petugas"]):
+			buka_identitas(draft.name, REASON, "form")
+		frappe.delete_doc("Pengaduan", draft.name)  # the log's links do not hold the deletion up
+		frappe.delete_doc("Identitas Pelapor", ident.name)
+		self.assertEqual(frappe.db.count(LOG, {"pengaduan": draft.name, "identitas_pelapor": ident.name}), 1)
+		frappe.db.delete(LOG, {"pengaduan": draft.name})
+
 	def test_the_log_and_its_report_are_for_the_pejabat_and_system_manager(self):
 		with as_user(self.users["petugas"]):
 			buka_identitas(self.rahasia.name, REASON, "print")
