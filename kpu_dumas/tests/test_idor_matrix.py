@@ -443,7 +443,10 @@ class TestIdorMatrix(FrappeTestCase):
 		for user, obj, door, want in table.cells():
 			if only_user and user != only_user:
 				continue
-			status, text = self.knock(user, obj, door)
+			key = (user, obj, door)
+			if key not in self.answers:  # each cell is asked once per class, whichever test asks first
+				self.answers[key] = self.knock(user, obj, door)
+			status, text = self.answers[key]
 			problem = self.judge(user, obj, door, want, status, text)
 			# Never, whatever the cell: a rahasia identity value in plain.
 			if not problem and any(s in text for s in secrets_of(SECRET)):
