@@ -174,3 +174,31 @@ def _row_conditioned() -> set[str]:
 	from kpu_dumas.setup.install import OUR_DOCTYPES
 
 	return set(frappe.get_hooks("permission_query_conditions", app_name="kpu_dumas")) & set(OUR_DOCTYPES)
+
+
+def members_only(doctype: str, users_by_case: dict[str, list[str]]) -> dict[str, list[str]]:
+	"""Of the users meant to hear about each complaint (say, every holder of a stage's role), drop the
+	restricted ones who are not on its team: one query for the teams. Other DocTypes pass unchanged."""
+	if doctype != DOCTYPE or not users_by_case:
+		return users_by_case
+	users = {user for listed in users_by_case.values() for user in listed}
+	limited = sorted(user for user in users if restricted(user))
+	if not limited:
+		return users_by_case
+	on_team = {
+		(row.parent, row.anggota)
+		for row in frappe.get_all(
+			TEAM,
+			filters={
+				"parenttype": DOCTYPE,
+				"parentfield": TEAM_FIELD,
+				"parent": ("in", sorted(users_by_case)),
+				"anggota": ("in", limited),
+			},
+			fields=["parent", "anggota"],
+		)
+	}
+	return {
+		case: [user for user in listed if user not in limited or (case, user) in on_team]
+		for case, listed in users_by_case.items()
+	}

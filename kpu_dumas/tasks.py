@@ -12,6 +12,7 @@ from kpu_dumas import clock, lapor, stages
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.deadlines import StageStatus
 from kpu_dumas.kpu_dumas.doctype.disposisi.disposisi import sweep_overdue as sweep_dispositions
+from kpu_dumas.pengaduan_permissions import members_only
 
 SWEPT_DOCTYPES = ("Pengaduan", "Permohonan Informasi", "Keberatan Informasi")
 # More newly late stages than this for one person in one sweep (a first run after an outage, or after a
@@ -19,6 +20,14 @@ SWEPT_DOCTYPES = ("Pengaduan", "Permohonan Informasi", "Keberatan Informasi")
 DIGEST_ABOVE = 10
 DIGEST_LISTED = 50  # stages named in a digest's text; the rest are counted
 CHUNK = 1000  # names per UPDATE ... WHERE name IN (...)
+# Withdrawals are documents saved one by one. Committed in groups: what is done stays done if the job
+# stops, and Frappe's list of realtime updates to send at commit (searched on every save) stays short.
+WITHDRAWALS_PER_COMMIT = 20
+
+
+def _commit():
+	if not frappe.flags.in_test:
+		frappe.db.commit()  # a scheduled job commits its own units of work
 
 
 def sweep_overdue():
@@ -37,8 +46,12 @@ def sweep_overdue():
 		late = [r for r in rows if not (doctype == "Pengaduan" and r.tahap in rules.PAUSE_STATES)]
 		mark_late(doctype, late, now)
 		notify_late_in_bulk(doctype, late, now)
-		for row in incomplete:
+		_commit()
+		for i, row in enumerate(incomplete, 1):
 			withdraw_safely(row.parent)
+			if i % WITHDRAWALS_PER_COMMIT == 0:
+				_commit()
+		_commit()
 	lapor.sweep_late(now)  # SP4N-LAPOR! follow-ups past their 5 working days
 	sweep_dispositions(now)
 
@@ -117,13 +130,19 @@ def notify_late_in_bulk(doctype: str, rows: list[dict], now):
 	assigned = assignees_of(doctype, [r.parent for r in rows])
 	by_roles: dict[str, list[str]] = {}
 	per_user: dict[str, list] = defaultdict(list)
+	by_role_only: dict[str, list[str]] = {}
 	for row in rows:
-		users = assigned.get(row.parent)
-		if not users:
+		if not assigned.get(row.parent):
 			roles = row.peran or ""
 			if roles not in by_roles:
 				by_roles[roles] = users_with_roles([r.strip() for r in roles.split(",")])
-			users = by_roles[roles]
+			by_role_only[row.parent] = sorted({*by_role_only.get(row.parent, ()), *by_roles[roles]})
+	# need to know: of a role's users, a Tim member hears only of the complaints they are on
+	may_hear = {case: set(users) for case, users in members_only(doctype, by_role_only).items()}
+	for row in rows:
+		users = assigned.get(row.parent) or [
+			user for user in by_roles[row.peran or ""] if user in may_hear[row.parent]
+		]
 		for user in users:
 			per_user[user].append(row)
 	one_by_one: dict[str, list[str]] = defaultdict(list)

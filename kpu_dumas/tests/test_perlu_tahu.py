@@ -415,3 +415,31 @@ class TestPerluTahu(FrappeTestCase):
 			self.assertRaises(frappe.PermissionError, getdoc, "Pengaduan", self.off_case)
 			self.assertRaises(frappe.PermissionError, disposisi_api.untuk_dokumen, "Pengaduan", self.off_case)
 			self.assertRaises(frappe.PermissionError, disposisi_api.buat_dari_pengaduan, self.off_case)
+
+	def test_a_late_stage_is_told_only_to_the_team_among_the_role(self):
+		"""With nobody assigned, the sweep tells every holder of the stage's role: not a Tim member who
+		is not on the complaint's team."""
+		from kpu_dumas import tasks
+
+		bare = make_pengaduan(perihal=f"{MARK} tanpa penugasan", tim_pemeriksa=[{"anggota": TIM_ON}])
+		for doctype, field in (
+			("Notification Log", "document_name"),
+			("Riwayat Tahap", "parent"),
+			("Anggota Tim Pemeriksa", "parent"),
+			("Pengaduan", "name"),
+		):
+			self.addCleanup(frappe.db.delete, doctype, {field: bare.name})
+		self.addCleanup(frappe.db.delete, "Identitas Pelapor", bare.identitas_pelapor)
+		row = frappe._dict(
+			name="perlutahu-tahap",
+			parent=bare.name,
+			tahap="Ditelaah",
+			peran=roles.TIM_PEMERIKSA,
+			batas_waktu=clock.now(),
+		)
+		tasks.notify_late_in_bulk("Pengaduan", [row], clock.now())
+		told = set(frappe.get_all("Notification Log", filters={"document_name": bare.name}, pluck="for_user"))
+		self.assertIn(TIM_ON, told)
+		self.assertNotIn(TIM_OFF, told)
+		self.assertNotIn(self.users["tim"], told)
+		self.assertIn(KASUBAG_TIM, told)  # a Kasubag (with the Tim role) sees every complaint
