@@ -9,6 +9,7 @@ no cell of an export that is a formula.
 
 from __future__ import annotations
 
+import csv
 import email
 import io
 import json
@@ -335,7 +336,7 @@ class TestXss(FrappeTestCase):
 				if part.get_content_type() == "text/html":
 					self.assertEqual(injected(part.get_content()), [], message["Subject"])
 
-	def test_xlsx_cells_are_text_never_formulas(self):
+	def test_xlsx_and_csv_cells_are_text_never_formulas(self):
 		today = frappe.utils.getdate(frappe.utils.now())
 		filters = {
 			"from_date": frappe.utils.add_days(today, -1).isoformat(),
@@ -372,8 +373,27 @@ class TestXss(FrappeTestCase):
 			)
 			self.assertEqual(r.status_code, 200, r.text[:300])
 			books["Report view export (Frappe)"] = r.content
+			r = s.post(
+				server.url("/api/method/frappe.desk.reportview.export_query"),
+				data={
+					"doctype": "Pengaduan",
+					"file_format_type": "CSV",
+					"filters": json.dumps([["Pengaduan", "perihal", "like", f"{MARK}%"]]),
+					"fields": json.dumps(
+						[f"`tabPengaduan`.`{f}`" for f in ("name", "teradu", "lokasi_kasus")]
+					),
+				},
+				timeout=180,
+			)
+			self.assertEqual(r.status_code, 200, r.text[:300])
+			cells = [c for row in csv.reader(io.StringIO(r.content.decode("utf-8-sig"))) for c in row]
 		finally:
 			server.stop()
+		# The CSV: a cell that would start a formula starts with an apostrophe instead (OWASP).
+		self.assertIn("'=cmd|' /C calc'!A0", cells)
+		self.assertEqual(
+			[c for c in cells if c[:1] in ("=", "+", "-", "@")], [], "CSV cells that start a formula"
+		)
 		for title, content in books.items():
 			with self.subTest(title):
 				book = openpyxl.load_workbook(io.BytesIO(content))
