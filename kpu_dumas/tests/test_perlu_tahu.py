@@ -274,6 +274,18 @@ class TestPerluTahu(FrappeTestCase):
 				client, "/api/method/frappe.desk.form.load.getdoc", doctype="Pengaduan", name=self.off_case
 			)
 			self.assertEqual(r.status_code == 200, user == self.users["kasubag"], (user, r.status_code))
+			# the Desk's report view, as the browser calls it
+			r = self.get(
+				client,
+				"/api/method/frappe.desk.reportview.get",
+				doctype="Pengaduan",
+				fields=json.dumps(["`tabPengaduan`.`name`", "`tabPengaduan`.`perihal`"]),
+				filters=json.dumps([["Pengaduan", "name", "in", self.cases]]),
+			)
+			self.assertEqual(r.status_code, 200)
+			values = (r.json.get("message") or {}).get("values") or []
+			self.assert_only_own([row[0] for row in values], user)
+			self.assertEqual(OFF_SUBJECT in r.get_data(as_text=True), user == self.users["kasubag"], user)
 			# a count filtered on the text would answer questions about the complaint (frappe.db.count)
 			r = self.get(
 				client,
