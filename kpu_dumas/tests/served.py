@@ -50,7 +50,9 @@ class ServedSite:
 		deadline = time.monotonic() + timeout
 		while time.monotonic() < deadline:
 			if self.process.poll() is not None:
-				raise RuntimeError(f"gunicorn exited: {self.log_text()[-2000:]}")
+				text = self.log_text()[-2000:]
+				self.stop()
+				raise RuntimeError(f"gunicorn exited: {text}")
 			if not self.base and (match := _LISTENING.search(self.log_text())):
 				self.base = match.group(1)
 			if self.base:
@@ -60,8 +62,9 @@ class ServedSite:
 				except requests.RequestException:
 					pass
 			time.sleep(0.3)
+		text = self.log_text()[-2000:]
 		self.stop()
-		raise RuntimeError(f"the served site did not answer in {timeout} s")
+		raise RuntimeError(f"the served site did not answer in {timeout} s: {text}")
 
 	def log_text(self) -> str:
 		return Path(self.log.name).read_text(errors="replace")
@@ -77,6 +80,7 @@ class ServedSite:
 				os.killpg(self.process.pid, signal.SIGKILL)
 				self.process.wait()
 		self.process = None
+		Path(self.log.name).unlink(missing_ok=True)
 
 	def url(self, path: str) -> str:
 		return self.base + path
