@@ -46,6 +46,8 @@ override_whitelisted_methods = {
 	"frappe.utils.global_search.search": "kpu_dumas.pengaduan_permissions.global_search",
 	# The Desk's link check fetches `fetch_from` values: identities come back decrypted (kerahasiaan).
 	"frappe.client.validate_link": "kpu_dumas.kerahasiaan.validate_link",
+	# The Report view shows identities decrypted (a rahasia one masked); its Export likewise.
+	"frappe.desk.reportview.get": "kpu_dumas.kerahasiaan.reportview_get",
 	# Frappe's counts every row without a permission check: ours go through the list query.
 	"frappe.client.get_count": "kpu_dumas.pengaduan_permissions.get_count",
 }

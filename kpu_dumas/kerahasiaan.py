@@ -18,6 +18,7 @@ Exact lookups (the duplicate check, a repeat reporter, the per-reporter limit) u
 from __future__ import annotations
 
 import functools
+import re
 import sys
 import traceback
 from contextlib import contextmanager
@@ -287,6 +288,90 @@ def validate_link(doctype: str, docname: str, fields=None):
 	from kpu_dumas import pengungkapan
 
 	return pengungkapan.seal_values(doctype, docname, decrypt_row(values, doctype))  # rahasia: a reason first
+
+
+# --- Frappe's report view and its export -------------------------------------------------------------------
+
+_COLUMN = re.compile(r"^(?:`tab(?P<doctype>[^`]+)`\.)?`?(?P<field>\w+)`?$")
+
+
+def decrypt_query_rows(doctype: str, rows: list, fields=()) -> list:
+	"""Decrypt, in place, the encrypted columns of the main doctype in a DatabaseQuery result (dicts, or
+	lists in the order of `fields`). An identity of a rahasia complaint stays masked: the report view
+	and its export are no door to it (the reveal goes through the form, with a reason)."""
+	encrypted_fields = set(ENCRYPTED.get(doctype, ()))
+	if not encrypted_fields or not rows:
+		return rows
+	if isinstance(rows[0], dict):
+		columns = {f: f for f in encrypted_fields if f in rows[0]}
+		name_key = "name" if "name" in rows[0] else None
+	else:
+		columns, name_key = {}, None
+		for i, field in enumerate(fields or ()):
+			match = _COLUMN.match(str(field).strip())
+			if match and match["doctype"] in (None, doctype):
+				if match["field"] in encrypted_fields:
+					columns[i] = match["field"]
+				elif match["field"] == "name" and name_key is None:
+					name_key = i
+	if not columns:
+		return rows
+	sealed = _rahasia_identities(doctype, [row[name_key] for row in rows] if name_key is not None else None)
+	for row in rows:
+		hidden = sealed is None or row[name_key] in sealed
+		for key in columns:
+			if row[key] not in (None, ""):
+				row[key] = core.MASK if hidden else decrypt(row[key])
+	return rows
+
+
+def _rahasia_identities(doctype: str, names) -> set | None:
+	"""The identities among `names` that belong to a rahasia complaint (None: unknown, hide them all)."""
+	if doctype != "Identitas Pelapor":
+		return set()
+	if names is None:
+		return None
+	return set(
+		frappe.get_all(
+			"Pengaduan",
+			filters={"identitas_pelapor": ("in", names or [""]), "rahasia": 1},
+			pluck="identitas_pelapor",
+		)
+	)
+
+
+@contextmanager
+def decrypted_report_view():
+	"""Inside the block, Frappe's report view queries (frappe.desk.reportview: the list's Report view and
+	its Export) return our identities decrypted, as decrypt_query_rows does."""
+	import frappe.desk.reportview as reportview
+
+	original = reportview.DatabaseQuery
+
+	class DecryptingQuery(original):
+		def execute(self, *args, **kwargs):
+			result = super().execute(*args, **kwargs)
+			if self.doctype in ENCRYPTED and isinstance(result, list | tuple) and result:
+				if not isinstance(result[0], dict):  # as_list: tuples from the database
+					result = [list(row) for row in result]
+				decrypt_query_rows(self.doctype, result, self.fields)
+			return result
+
+	reportview.DatabaseQuery = DecryptingQuery
+	try:
+		yield
+	finally:
+		reportview.DatabaseQuery = original
+
+
+@frappe.whitelist()
+@frappe.read_only()
+def reportview_get():
+	"""frappe.desk.reportview.get (the Desk's Report view) with identities decrypted."""
+	import frappe.desk.reportview as reportview
+
+	with decrypted_report_view():
+		return reportview.get()
 
 
 # --- where a plaintext is held for a moment -------------------------------------------------------------

@@ -18,6 +18,7 @@ import frappe.desk.utils as desk_utils
 from frappe.desk.reportview import export_query as frappe_export_query
 from openpyxl import load_workbook
 
+from kpu_dumas import kerahasiaan
 from kpu_dumas.core.xlsx import looks_like_formula
 
 _frappe_csv_bytes = desk_utils.get_csv_bytes
@@ -28,7 +29,8 @@ def export_query():
 	# Frappe's export_query imports get_csv_bytes from frappe.desk.utils when it runs: ours for this call.
 	desk_utils.get_csv_bytes = inert_csv_bytes
 	try:
-		frappe_export_query()
+		with kerahasiaan.decrypted_report_view():  # identities decrypted, a rahasia one masked
+			frappe_export_query()
 	finally:
 		desk_utils.get_csv_bytes = _frappe_csv_bytes
 	if str(frappe.response.get("filename") or "").endswith(".xlsx") and frappe.response.get("filecontent"):

@@ -11,6 +11,7 @@ import email
 import gzip
 import io
 import itertools
+import json
 import logging
 import os
 import subprocess
@@ -306,6 +307,58 @@ class TestEnkripsi(FrappeTestCase):
 		self.assertEqual(
 			(moved["nomor_identitas"], moved["telepon"]), (IDENTITY["nomor_identitas"], IDENTITY["telepon"])
 		)
+
+	def test_the_report_view_and_its_export_decrypt_and_keep_a_rahasia_identity_masked(self):
+		from openpyxl import load_workbook
+
+		from kpu_dumas.reports.report_view import export_query
+
+		known = make_identitas(**IDENTITY)
+		make_pengaduan(identitas=known, kategori=KATEGORI)
+		secret = make_identitas(**{**IDENTITY, "nama_lengkap": "Rahasia Sandiuji", "telepon": "081355512777"})
+		make_pengaduan(rahasia=True, identitas=secret, kategori=KATEGORI)
+		request = make_permohonan(**REQUESTER)
+		table = "`tabIdentitas Pelapor`"
+		query = {
+			"doctype": "Identitas Pelapor",
+			"fields": json.dumps([f"{table}.`name`", f"{table}.`nama_lengkap`", f"{table}.`telepon`"]),
+			"filters": json.dumps([["Identitas Pelapor", "name", "in", [known.name, secret.name]]]),
+		}
+		with as_user(self.users["petugas"]):
+			frappe.local.form_dict = frappe._dict(query)
+			data = kerahasiaan.reportview_get()
+		with as_user(self.users["sistem"]):  # the System Manager may export Identitas Pelapor
+			frappe.local.form_dict = frappe._dict(query, file_format_type="Excel", title="Identitas")
+			export_query()
+		rows = {
+			row[data["keys"].index("name")]: dict(zip(data["keys"], row, strict=True))
+			for row in data["values"]
+		}
+		self.assertEqual(
+			(rows[known.name]["nama_lengkap"], rows[known.name]["telepon"]),
+			(IDENTITY["nama_lengkap"], IDENTITY["telepon"]),
+		)
+		self.assertEqual(
+			(rows[secret.name]["nama_lengkap"], rows[secret.name]["telepon"]), (core.MASK, core.MASK)
+		)
+		book = load_workbook(io.BytesIO(frappe.response["filecontent"]))
+		cells = [
+			str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value
+		]
+		self.assertIn(IDENTITY["nama_lengkap"], cells)
+		self.assertIn(core.MASK, cells)
+		self.assertFalse([c for c in cells if c.startswith(core.PREFIX) or "Rahasia Sandiuji" in c])
+
+		with as_user(self.users["ppid"]):
+			frappe.local.form_dict = frappe._dict(
+				doctype="Permohonan Informasi",
+				fields=json.dumps(
+					["`tabPermohonan Informasi`.`name`", "`tabPermohonan Informasi`.`telepon`"]
+				),
+				filters=json.dumps([["Permohonan Informasi", "name", "=", request.name]]),
+			)
+			data = kerahasiaan.reportview_get()
+		self.assertEqual(data["values"][0][data["keys"].index("telepon")], REQUESTER["telepon"])
 
 	# --- blind indexes --------------------------------------------------------------------------------------
 
