@@ -181,32 +181,63 @@ def intro(doc, stage: dict | None) -> dict | None:
 
 def sweep_late(now: datetime):
 	"""Mark, once, every open LAPOR! complaint whose follow-up deadline passed with nothing posted, and
-	tell those who answer it (its assignees, else the Petugas Penerima Aduan)."""
+	tell those who answer it (its assignees, else the Petugas Penerima Aduan): marked in bulk, one
+	notification per complaint, or one digest for a person with many (kpu_dumas.tasks)."""
 	from kpu_dumas.roles import PETUGAS_PENERIMA_ADUAN
-	from kpu_dumas.tasks import assignees, users_with_roles
+	from kpu_dumas.tasks import CHUNK, assignees_of, send_digest, split_for_digest, users_with_roles
 
 	rows = frappe.get_all(
 		DOCTYPE,
-		filters={
-			"docstatus": 0,
-			"kanal": rules.CHANNEL,
-			"tindak_lanjut_lapor_pada": ("is", "not set"),
-			"tindak_lanjut_lapor_terlambat": 0,
-			"batas_tindak_lanjut_lapor": ("<", now),
-		},
+		filters=[
+			["docstatus", "=", 0],
+			["kanal", "=", rules.CHANNEL],
+			["tindak_lanjut_lapor_pada", "is", "not set"],
+			["tindak_lanjut_lapor_terlambat", "=", 0],
+			# "is set" too: Frappe compares an empty Datetime as 0001-01-01, before any deadline
+			["batas_tindak_lanjut_lapor", "is", "set"],
+			["batas_tindak_lanjut_lapor", "<", now],
+		],
 		fields=["name", "nomor_tiket_lapor", "batas_tindak_lanjut_lapor"],
 	)
-	for row in rows:
-		# `modified` moves too: a form opened before this mark must reload before it saves.
-		frappe.db.set_value(
-			DOCTYPE,
-			row.name,
-			{"tindak_lanjut_lapor_terlambat": 1, "modified": now},
-			update_modified=False,
+	if not rows:
+		return
+	# `modified` moves too: a form opened before this mark must reload before it saves.
+	p = frappe.qb.DocType(DOCTYPE)
+	names = [r.name for r in rows]
+	for i in range(0, len(names), CHUNK):
+		(
+			frappe.qb.update(p)
+			.set(p.tindak_lanjut_lapor_terlambat, 1)
+			.set(p.modified, now)
+			.where(p.name.isin(names[i : i + CHUNK]))
+			.run()
 		)
-		users = assignees(DOCTYPE, row.name) or users_with_roles([PETUGAS_PENERIMA_ADUAN])
-		if users:
-			notify_late(row, users)
+	assigned = assignees_of(DOCTYPE, names)
+	officers = None
+	per_user: dict[str, list] = {}
+	for row in rows:
+		users = assigned.get(row.name)
+		if not users:
+			officers = users_with_roles([PETUGAS_PENERIMA_ADUAN]) if officers is None else officers
+			users = officers
+		for user in users:
+			per_user.setdefault(user, []).append(row)
+	digests, one_by_one = split_for_digest(per_user)
+	for user, its_rows in digests.items():
+		send_digest(
+			user,
+			_("{0} tindak lanjut SP4N-LAPOR! melewati batas waktu.").format(len(its_rows)),
+			[
+				_("Pengaduan {0} (tiket {1}, batas {2})").format(
+					r.name, r.nomor_tiket_lapor, clock.format_office(r.batas_tindak_lanjut_lapor)
+				)
+				for r in its_rows
+			],
+			"/app/pengaduan?tindak_lanjut_lapor_terlambat=1",
+		)
+	for row in rows:
+		if one_by_one.get(row.name):
+			notify_late(row, one_by_one[row.name])
 
 
 def notify_late(row, users: list[str]):

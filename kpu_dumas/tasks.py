@@ -145,16 +145,26 @@ def notify_late_in_bulk(doctype: str, rows: list[dict], now):
 		]
 		for user in users:
 			per_user[user].append(row)
-	one_by_one: dict[str, list[str]] = defaultdict(list)
-	for user, its_rows in per_user.items():
-		if len(its_rows) > DIGEST_ABOVE:
-			notify_digest(doctype, user, its_rows, now)
-		else:
-			for row in its_rows:
-				one_by_one[row.name].append(user)
+	digests, one_by_one = split_for_digest(per_user)
+	for user, its_rows in digests.items():
+		notify_digest(doctype, user, its_rows, now)
 	for row in rows:
 		if one_by_one.get(row.name):
 			notify_late(doctype, row, one_by_one[row.name])
+
+
+def split_for_digest(per_user: dict[str, list]) -> tuple[dict[str, list], dict[str, list[str]]]:
+	"""({user: rows} for a digest each, {row name: users} to tell one by one): a person with more than
+	DIGEST_ABOVE rows in this sweep gets one digest."""
+	digests: dict[str, list] = {}
+	one_by_one: dict[str, list[str]] = defaultdict(list)
+	for user, its_rows in per_user.items():
+		if len(its_rows) > DIGEST_ABOVE:
+			digests[user] = its_rows
+		else:
+			for row in its_rows:
+				one_by_one[row.name].append(user)
+	return digests, one_by_one
 
 
 def notify_late(doctype: str, row, users: list[str]):
@@ -177,26 +187,34 @@ def notify_late(doctype: str, row, users: list[str]):
 
 def notify_digest(doctype: str, user: str, rows: list, now):
 	"""One notification naming many late stages, with a link to the late documents' list."""
-	from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
-
 	lines = [
 		_("Tahap {0} pada {1} (batas waktu {2})").format(
 			row.tahap, row.parent, clock.format_office(row.batas_waktu)
 		)
-		for row in rows[:DIGEST_LISTED]
+		for row in rows
 	]
-	if len(rows) > DIGEST_LISTED:
-		lines.append(_("dan {0} tahap lainnya.").format(len(rows) - DIGEST_LISTED))
 	link = f"/app/{frappe.scrub(doctype).replace('_', '-')}"
 	if frappe.get_meta(doctype).has_field(stages.TIMELINESS_FIELD):
 		link += f"?{stages.TIMELINESS_FIELD}={StageStatus.LATE.value}"
+	subject = _("{0} tahap {1} melewati batas waktu (pemeriksaan {2}).").format(
+		len(rows), _(doctype), clock.format_office(now)
+	)
+	send_digest(user, subject, lines, link)
+
+
+def send_digest(user: str, subject: str, lines: list[str], link: str):
+	"""One notification for `user` listing up to DIGEST_LISTED `lines` (the rest counted), linked to a
+	list of the documents concerned."""
+	from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
+
+	shown = lines[:DIGEST_LISTED]
+	if len(lines) > DIGEST_LISTED:
+		shown.append(_("dan {0} lainnya.").format(len(lines) - DIGEST_LISTED))
 	make_notification_logs(
 		{
 			"type": "Alert",
-			"subject": _("{0} tahap {1} melewati batas waktu (pemeriksaan {2}).").format(
-				len(rows), _(doctype), clock.format_office(now)
-			),
-			"email_content": "<br>".join(frappe.utils.escape_html(line) for line in lines),
+			"subject": subject,
+			"email_content": "<br>".join(frappe.utils.escape_html(line) for line in shown),
 			"link": link,
 			"from_user": "Administrator",
 		},

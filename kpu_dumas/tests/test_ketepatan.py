@@ -244,6 +244,19 @@ class TestSweepInBulk(FrappeTestCase):
 		for name in names:
 			self.assertIn(name, digests[0].email_content)
 
+	def test_a_lapor_complaint_without_a_follow_up_deadline_is_not_marked_late(self):
+		with self.freeze_time(office(2025, 9, 15, 8, 0)):
+			doc = make_pengaduan(
+				kanal="SP4N-LAPOR!",
+				nomor_tiket_lapor="LAPOR-KETEPATAN-1",
+				tanggal_diterima=office(2025, 9, 15, 8, 0),
+			)
+		self.assertTrue(doc.batas_tindak_lanjut_lapor)
+		frappe.db.set_value("Pengaduan", doc.name, "batas_tindak_lanjut_lapor", None)  # as on older records
+		with self.freeze_time(office(2025, 10, 20, 9, 0)), as_user("Administrator"):
+			tasks.sweep_overdue()
+		self.assertEqual(frappe.db.get_value("Pengaduan", doc.name, "tindak_lanjut_lapor_terlambat"), 0)
+
 	def test_a_complaint_that_cannot_be_withdrawn_does_not_stop_the_others(self):
 		with self.freeze_time(office(2025, 9, 15, 8, 0)):
 			docs = [make_pengaduan(tanggal_diterima=office(2025, 9, 15, 8, 0)) for _ in range(2)]
