@@ -138,17 +138,27 @@ def workflow_action_has_permission(doc, ptype=None, user=None) -> bool | None:
 
 @frappe.whitelist()
 def global_search(text, start=0, limit=20, doctype=""):
-	"""frappe.utils.global_search.search (the awesome bar) without the complaints the user may not see.
+	"""frappe.utils.global_search.search (the awesome bar) with only the rows the user may read.
 
-	Frappe's search checks only that the user may read the DocType; its index holds the complaint's
-	searchable fields (perihal), so this filters its result with the same condition as the list."""
+	Frappe's search checks only that the user may read the DocType, and its index holds searchable text:
+	a complaint's perihal, and the ToDo of an assignment ("Telaah dan periksa pengaduan ...: perihal"),
+	which every user may read as a DocType. So complaints are filtered with the list's condition and
+	every other row with its own document check."""
 	from frappe.utils.global_search import search
 
 	results = search(text, start=start, limit=limit, doctype=doctype)
-	if not restricted():
-		return results
-	visible = visible_names([r.name for r in results if r.doctype == DOCTYPE])
-	return [r for r in results if r.doctype != DOCTYPE or r.name in visible]
+	visible = visible_names([r.name for r in results if r.doctype == DOCTYPE]) if restricted() else None
+	return [r for r in results if _readable(r, visible)]
+
+
+def _readable(result, visible_complaints) -> bool:
+	if result.doctype == DOCTYPE and visible_complaints is not None:
+		return result.name in visible_complaints
+	try:
+		return bool(frappe.has_permission(result.doctype, "read", doc=result.name))
+	except frappe.DoesNotExistError:
+		frappe.clear_last_message()
+		return False  # still in the index, already deleted
 
 
 @frappe.whitelist()

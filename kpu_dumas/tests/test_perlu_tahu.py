@@ -24,7 +24,15 @@ from kpu_dumas.api import disposisi as disposisi_api
 from kpu_dumas.kpu_dumas.doctype.disposisi.test_disposisi import send_disposisi
 from kpu_dumas.reports import dashboard
 from kpu_dumas.tests import samples
-from kpu_dumas.tests.utils import PASSWORD, advance, as_user, make_all_users, make_pengaduan
+from kpu_dumas.tests.utils import (
+	PASSWORD,
+	advance,
+	as_user,
+	list_in_global_search,
+	make_all_users,
+	make_pengaduan,
+	unlist_from_global_search,
+)
 
 TIM_ON = "tim.kasus.perlutahu@kpu-dumas.test"
 TIM_OFF = "tim.bukan.perlutahu@kpu-dumas.test"
@@ -117,12 +125,7 @@ class TestPerluTahu(FrappeTestCase):
 	def index_for_search(cls):
 		from frappe.utils.global_search import sync_global_search, update_global_search
 
-		settings = frappe.get_single("Global Search Settings")
-		cls.search_was_listed = any(r.document_type == "Pengaduan" for r in settings.allowed_in_global_search)
-		if not cls.search_was_listed:
-			settings.append("allowed_in_global_search", {"document_type": "Pengaduan"})
-			settings.save(ignore_permissions=True)
-		frappe.cache.hdel("global_search", "search_priorities")
+		cls.search_was_listed = list_in_global_search("Pengaduan")
 		for name in cls.cases:
 			update_global_search(frappe.get_doc("Pengaduan", name))
 		sync_global_search()
@@ -155,13 +158,7 @@ class TestPerluTahu(FrappeTestCase):
 		frappe.db.delete("Disposisi", {"name": cls.disposisi})
 		frappe.db.delete("Identitas Pelapor", {"name": ("in", [i for i in identities if i])})
 		if not cls.search_was_listed:
-			settings = frappe.get_single("Global Search Settings")
-			settings.set(
-				"allowed_in_global_search",
-				[r for r in settings.allowed_in_global_search if r.document_type != "Pengaduan"],
-			)
-			settings.save(ignore_permissions=True)
-			frappe.cache.hdel("global_search", "search_priorities")
+			unlist_from_global_search("Pengaduan")
 		frappe.db.commit()
 		super().tearDownClass()
 

@@ -238,3 +238,25 @@ class AssetServer:
 		frappe.local.conf.host_name = self.host_name
 		self.server.shutdown()
 		self.server.server_close()
+
+
+def list_in_global_search(doctype: str) -> bool:
+	"""Put `doctype` in Global Search Settings (as an admin would, to search complaints from the awesome
+	bar); returns whether it was listed already, for `unlist_from_global_search` afterwards."""
+	settings = frappe.get_single("Global Search Settings")
+	listed = any(r.document_type == doctype for r in settings.allowed_in_global_search)
+	if not listed:
+		settings.append("allowed_in_global_search", {"document_type": doctype})
+		settings.save(ignore_permissions=True)
+	frappe.cache.hdel("global_search", "search_priorities")
+	return listed
+
+
+def unlist_from_global_search(doctype: str) -> None:
+	settings = frappe.get_single("Global Search Settings")
+	settings.set(
+		"allowed_in_global_search",
+		[r for r in settings.allowed_in_global_search if r.document_type != doctype],
+	)
+	settings.save(ignore_permissions=True)
+	frappe.cache.hdel("global_search", "search_priorities")
