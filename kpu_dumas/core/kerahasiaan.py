@@ -84,4 +84,3 @@ def past_retention(closed_on: date | None, today: date, years: int) -> bool:
 def over_daily_limit(submissions_today: int, limit: int) -> bool:
 	"""Whether one more submission by the same reporter today exceeds the limit (0 = no limit)."""
 	return limit > 0 and submissions_today >= limit
-
