@@ -24,7 +24,7 @@ from frappe import _
 from frappe.model.workflow import apply_workflow, get_workflow
 from frappe.utils import cstr
 
-from kpu_dumas import clock, duplicates, kerahasiaan
+from kpu_dumas import clock, duplicates, kerahasiaan, pengungkapan
 from kpu_dumas.core import jalur
 from kpu_dumas.pengaduan_permissions import visible_names
 from kpu_dumas.permissions import can_read_identity
@@ -281,7 +281,10 @@ def _request_values(doc, given: dict) -> dict:
 		"jenis_pemohon": "Perorangan",
 		"informasi_diminta": doc.uraian,
 	}
-	if doc.identitas_pelapor and not doc.anonim and can_read_identity():
+	# A rahasia reporter's identity is copied only by a reader who has just opened it with a reason
+	# (the reveal log has the row); otherwise the officer fills in what the requester agreed to give.
+	revealed = not doc.rahasia or pengungkapan.live_grant(doc.identitas_pelapor, ("form", "api"))
+	if doc.identitas_pelapor and not doc.anonim and can_read_identity() and revealed:
 		person = frappe.db.get_value(
 			"Identitas Pelapor",
 			doc.identitas_pelapor,

@@ -17,6 +17,7 @@ from frappe.utils import get_datetime, get_test_client, getdate
 
 from kpu_dumas import clock, information
 from kpu_dumas.api import jalur
+from kpu_dumas.api.kerahasiaan import buka_identitas
 from kpu_dumas.api.portal import lacak_pengaduan
 from kpu_dumas.api.portal_informasi import lacak_informasi
 from kpu_dumas.core import information_clocks as ic
@@ -395,6 +396,25 @@ class TestJalur(FrappeTestCase):
 		self.assertIn(
 			f"Dialihkan dari {doc.name}", [r["keterangan"] for r in requests if r["name"] == request.name]
 		)
+
+	def test_alihkan_of_a_rahasia_complaint_copies_the_identity_only_after_a_reveal(self):
+		doc = self.keep(make_pengaduan(kategori=KATEGORI, perihal="Minta salinan berita acara", rahasia=True))
+		data = {
+			"tujuan_penggunaan": "Pemeriksaan hasil rapat pleno.",
+			"cara_memperoleh": "Mendapatkan Salinan (Softcopy)",
+		}
+		with as_user(self.users["petugas"]):
+			with self.assertRaises(frappe.ValidationError) as refused:
+				jalur.alihkan_ke_permohonan(doc.name, data)
+			self.assertIn("lengkapi", str(refused.exception))
+			doc.reload()
+			self.assertFalse(doc.dialihkan_ke_permohonan)
+			buka_identitas(doc.name, "Pelapor meminta dilayani sebagai pemohon informasi.", "form")
+			result = jalur.alihkan_ke_permohonan(doc.name, data)
+		request = self.keep(frappe.get_doc("Permohonan Informasi", result["baru"]))
+		self.assertEqual(request.nama_pemohon, "Siti Rahmawati Uji")
+		log = frappe.get_all("Log Buka Identitas", filters={"pengaduan": doc.name}, pluck="pintu")
+		self.assertEqual(log, ["form"])
 
 	def test_alihkan_request_to_complaint_keeps_the_receipt_time_and_the_old_code(self):
 		received = office(2026, 3, 3, 10, 30)
