@@ -25,9 +25,11 @@ from kpu_dumas.tests.served import ServedSite, pdf_text
 from kpu_dumas.tests.utils import (
 	COMPLETE,
 	PASSWORD,
+	PORTAL_LIMITS_OFF,
 	act,
 	list_in_global_search,
 	make_all_users,
+	set_office_settings,
 	unlist_from_global_search,
 )
 
@@ -94,13 +96,7 @@ class TestIdorMatrix(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.settings = {
-			f: frappe.db.get_single_value("Pengaturan Kantor", f)
-			for f in ("batas_pengajuan_harian", "batas_pengajuan_tamu_per_menit")
-		}
-		frappe.db.set_single_value(
-			"Pengaturan Kantor", {"batas_pengajuan_harian": 0, "batas_pengajuan_tamu_per_menit": 0}
-		)
+		cls.settings = set_office_settings(PORTAL_LIMITS_OFF)
 		cls.remove_leftovers()
 		cls.staff = make_all_users()
 		cls.emails = {

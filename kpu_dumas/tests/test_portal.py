@@ -21,13 +21,21 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 
 from kpu_dumas.tests import samples
-from kpu_dumas.tests.utils import PASSWORD, act, advance, delete_identities, make_all_users, server_messages
+from kpu_dumas.tests.utils import (
+	PASSWORD,
+	PORTAL_LIMITS_OFF,
+	act,
+	advance,
+	delete_identities,
+	make_all_users,
+	server_messages,
+)
 
 API = "kpu_dumas.api.portal."
 METHODS = ("ajukan_pengaduan", "lacak_pengaduan", "lengkapi_pengaduan")
 # One reporter files many complaints here; the per-reporter and guest limits have their own tests
 # (test_batas_pengajuan).
-LIMITS_OFF = {"batas_pengajuan_harian": 0, "batas_pengajuan_tamu_per_menit": 0}
+LIMITS_OFF = PORTAL_LIMITS_OFF
 PDF = samples.pdf("Bukti uji portal")
 HTML_AS_PDF = samples.HTML_AS_PDF
 PNG = samples.PNG

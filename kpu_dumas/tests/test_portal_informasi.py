@@ -19,11 +19,18 @@ from frappe.utils import add_days, get_test_client, now_datetime
 
 from kpu_dumas import clock
 from kpu_dumas.tests import samples
-from kpu_dumas.tests.utils import PASSWORD, act, make_all_users, make_permohonan, server_messages
+from kpu_dumas.tests.utils import (
+	PASSWORD,
+	PORTAL_LIMITS_OFF,
+	act,
+	make_all_users,
+	make_permohonan,
+	server_messages,
+)
 
 API = "kpu_dumas.api.portal_informasi."
 METHODS = ("ajukan_permohonan", "ajukan_keberatan", "lacak_informasi")
-LIMITS_OFF = {"batas_pengajuan_harian": 0, "batas_pengajuan_tamu_per_menit": 0}
+LIMITS_OFF = PORTAL_LIMITS_OFF
 PDF = samples.pdf("Bukti uji portal")
 HTML_AS_PDF = samples.HTML_AS_PDF
 

@@ -25,13 +25,21 @@ from frappe.tests.utils import FrappeTestCase
 
 from kpu_dumas import clock
 from kpu_dumas.reports.export import build_report_xlsx
+from kpu_dumas.tests import test_portal
 from kpu_dumas.tests.served import ServedSite, pdf_text
-from kpu_dumas.tests.utils import PASSWORD, AssetServer, act, as_user, make_all_users
+from kpu_dumas.tests.utils import (
+	PASSWORD,
+	PORTAL_LIMITS_OFF,
+	AssetServer,
+	act,
+	as_user,
+	make_all_users,
+	set_office_settings,
+)
 
 CORPUS = Path(__file__).parent / "data" / "xss.txt"
 MARK = "Uji XSS"
 WARGA = "warga.xss.uji@contoh.id"
-TEST_EMAIL_ACCOUNT = "KPU Dumas XSS Uji"
 
 
 def payloads() -> list[str]:
@@ -79,16 +87,10 @@ class TestXss(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.settings = {
-			f: frappe.db.get_single_value("Pengaturan Kantor", f)
-			for f in ("batas_pengajuan_harian", "batas_pengajuan_tamu_per_menit")
-		}
-		frappe.db.set_single_value(
-			"Pengaturan Kantor", {"batas_pengajuan_harian": 0, "batas_pengajuan_tamu_per_menit": 0}
-		)
+		cls.settings = set_office_settings(PORTAL_LIMITS_OFF)
 		cls.remove_leftovers()
 		cls.users = make_all_users()
-		cls.created_account = cls.ensure_outgoing_email()
+		cls.created_account = test_portal.TestPortal.ensure_outgoing_email()
 		if not frappe.db.exists("User", WARGA):
 			user = frappe.get_doc(
 				{
@@ -118,31 +120,13 @@ class TestXss(FrappeTestCase):
 		frappe.db.set_single_value("Pengaturan Kantor", cls.settings)
 		cls.remove_leftovers()
 		if cls.created_account:
-			frappe.delete_doc("Email Account", TEST_EMAIL_ACCOUNT, force=True, ignore_permissions=True)
+			frappe.delete_doc(
+				"Email Account", test_portal.TEST_EMAIL_ACCOUNT, force=True, ignore_permissions=True
+			)
 		if frappe.db.exists("User", WARGA):
 			frappe.delete_doc("User", WARGA, force=True, ignore_permissions=True)
 		frappe.db.commit()
 		super().tearDownClass()
-
-	@classmethod
-	def ensure_outgoing_email(cls) -> bool:
-		from frappe.email.doctype.email_account.email_account import EmailAccount
-
-		frappe.local.outgoing_email_account = {}
-		if EmailAccount.find_outgoing():
-			return False
-		frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": TEST_EMAIL_ACCOUNT,
-				"email_id": "dumas.xss.uji@kpu-dumas.test",
-				"enable_outgoing": 1,
-				"default_outgoing": 1,
-				"smtp_server": "smtp.kpu-dumas.invalid",
-				"no_smtp_authentication": 1,
-			}
-		).insert(ignore_permissions=True)
-		return True
 
 	@classmethod
 	def remove_leftovers(cls):

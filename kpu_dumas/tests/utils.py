@@ -260,3 +260,15 @@ def unlist_from_global_search(doctype: str) -> None:
 	)
 	settings.save(ignore_permissions=True)
 	frappe.cache.hdel("global_search", "search_priorities")
+
+
+# The portal's per-reporter and guest limits, off for test classes that file many submissions from one
+# reporter (the limits have their own tests: test_batas_pengajuan).
+PORTAL_LIMITS_OFF = {"batas_pengajuan_harian": 0, "batas_pengajuan_tamu_per_menit": 0}
+
+
+def set_office_settings(values: dict) -> dict:
+	"""Set Pengaturan Kantor values; returns the previous ones, to set back the same way."""
+	previous = {f: frappe.db.get_single_value("Pengaturan Kantor", f) for f in values}
+	frappe.db.set_single_value("Pengaturan Kantor", values)
+	return previous
