@@ -158,3 +158,30 @@ class TestStatistikPageCache(FrappeTestCase):
 	@property
 	def user(self) -> str:
 		return make_user("petugas")
+
+
+class TestPortalDuplicateCheckAfterAnswer(FrappeTestCase):
+	"""The portal answers before the duplicate check (thousands of complaints compared); a job run after
+	the commit flags the complaint as the Desk's insert does."""
+
+	def test_the_deferred_check_flags_a_possible_duplicate(self):
+		from kpu_dumas.api import portal
+		from kpu_dumas.tests.utils import make_identitas
+
+		ident = make_identitas(nomor_identitas="7503014501900077", email="kinerja.dup@contoh.id")
+		make_pengaduan(identitas=ident, perihal="Antrean salinan berita acara")
+		doc = frappe.get_doc(
+			{
+				"doctype": "Pengaduan",
+				"perihal": "Antrean salinan berita acara lagi",
+				"kanal": "Langsung (Meja Layanan)",
+				"uraian": "Pelapor menunggu lama.",
+				"identitas_pelapor": ident.name,
+			}
+		)
+		doc.flags.duplicates_later = True
+		doc.insert(ignore_permissions=True)
+		self.assertFalse(frappe.db.get_value("Pengaduan", doc.name, "kemungkinan_duplikat"))
+		portal._flag_duplicates(doc.name)
+		self.assertTrue(frappe.db.get_value("Pengaduan", doc.name, "kemungkinan_duplikat"))
+		portal._flag_duplicates("DUMAS-TIDAK-ADA")  # a complaint gone meanwhile: nothing to do

@@ -67,7 +67,7 @@ class Pengaduan(KpuRecord):
 
 	def after_insert(self):
 		email_masuk.attach_files(self)
-		if not self.imported:
+		if not self.imported and not self.flags.duplicates_later:  # the portal checks after answering
 			duplicates.flag(self)
 
 	def on_communication_update(self, communication):
@@ -79,7 +79,8 @@ class Pengaduan(KpuRecord):
 		change = getattr(self, "_state_change", None)
 		if change:
 			self._state_change = None
-			self.update_assignments(change[1])
+			if change[0] is not None:  # a new complaint has no assignments to close yet
+				self.update_assignments(change[1])
 			notify.state_changed(self, *change)
 
 	def before_submit(self):
