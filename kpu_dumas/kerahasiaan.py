@@ -141,9 +141,11 @@ def cari_pelapor(nik: str | None = None, telepon: str | None = None, email: str 
 	if not blind_indexes(nik, telepon, email):
 		frappe.throw(_("Isi NIK, nomor telepon atau email pelapor yang dicari (lengkap, bukan sebagian)."))
 	names = [row.name for row in find_by_index("Identitas Pelapor", nik, telepon, email)]
+	if not names:  # (an `in ("")` filter would match every complaint without an identity)
+		return {"identitas": [], "pengaduan": [], "rahasia_disembunyikan": 0}
 	complaints = frappe.get_all(
 		"Pengaduan",
-		filters={"identitas_pelapor": ("in", names or [""])},
+		filters={"identitas_pelapor": ("in", names)},
 		fields=["name", "identitas_pelapor", "perihal", "workflow_state", "rahasia"],
 		order_by="tanggal_diterima desc",
 	)
