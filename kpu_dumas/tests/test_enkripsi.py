@@ -242,7 +242,8 @@ class TestEnkripsi(FrappeTestCase):
 				identitas=ident, kategori=KATEGORI, perihal="Loket salinan tutup sebelum waktunya"
 			)
 			getdoc("Identitas Pelapor", ident.name)
-		form = frappe.response.docs[0]
+		# the one just loaded: frappe.response collects every getdoc of the test run
+		form = frappe.response.docs[-1]
 		for fieldname in ("nama_lengkap", "nomor_identitas", "alamat", "telepon", "email", "pekerjaan"):
 			self.assertEqual(form.get(fieldname), IDENTITY[fieldname], fieldname)
 

@@ -213,7 +213,7 @@ class TestPerluTahu(FrappeTestCase):
 			self.assertFalse(frappe.has_permission("Pengaduan", "print", doc=self.off_case))  # print, PDF
 		with as_user(TIM_ON):
 			getdoc("Pengaduan", self.on_case)
-			self.assertEqual(frappe.response.docs[0].name, self.on_case)
+			self.assertEqual(frappe.response.docs[-1].name, self.on_case)
 			self.assertRaises(frappe.PermissionError, getdoc, "Pengaduan", self.off_case)
 		for key in ("petugas", "kasubag", "pyb", "pimpinan"):
 			with as_user(self.users[key]):

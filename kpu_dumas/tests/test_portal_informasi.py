@@ -26,6 +26,7 @@ from kpu_dumas.tests.utils import (
 	make_all_users,
 	make_permohonan,
 	server_messages,
+	set_office_settings,
 )
 
 API = "kpu_dumas.api.portal_informasi."
@@ -97,8 +98,7 @@ class TestPortalInformasi(FrappeTestCase):
 		super().setUpClass()
 		cls.users = make_all_users()
 		# One requester files many requests here; the limits have their own tests (test_batas_pengajuan).
-		cls.settings = {f: frappe.db.get_single_value("Pengaturan Kantor", f) for f in LIMITS_OFF}
-		frappe.db.set_single_value("Pengaturan Kantor", LIMITS_OFF)
+		cls.settings = set_office_settings(LIMITS_OFF)
 		frappe.db.commit()
 		cls.requests: list[str] = []
 		cls.objections: list[str] = []

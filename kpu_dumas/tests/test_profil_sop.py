@@ -25,6 +25,7 @@ from kpu_dumas.tests.utils import (
 	GRANTED_NOTICE,
 	act,
 	as_user,
+	join_team,
 	make_all_users,
 	make_pengaduan,
 	make_permohonan,
@@ -148,6 +149,8 @@ class TestProfilSOP(FrappeTestCase):
 			with frozen_at(self.moment(start_minute + 5 * i)):
 				if action == "Serahkan":
 					fields = {**fields, "tanggal_diserahkan": clock.office_today()}
+				if who == "tim" and doc.doctype == "Pengaduan":
+					doc = join_team(doc, self.users["tim"])
 				doc = act(doc, action, self.users[who], **fields)
 		return doc
 

@@ -178,6 +178,18 @@ def advance(doc, to_state: str, users: dict[str, str]):
 	return doc
 
 
+def join_team(doc, user: str):
+	"""Put `user` on the complaint's Tim Pemeriksa (need to know: kpu_dumas.pengaduan_permissions), as
+	the Petugas does before Teruskan, without a save of the case."""
+	if not any(row.anggota == user for row in doc.tim_pemeriksa):
+		row = {"parent": doc.name, "parenttype": doc.doctype, "parentfield": "tim_pemeriksa"}
+		frappe.get_doc(
+			{"doctype": "Anggota Tim Pemeriksa", **row, "anggota": user, "idx": len(doc.tim_pemeriksa) + 1}
+		).db_insert()
+		doc.reload()
+	return doc
+
+
 def make_permohonan(**values):
 	data = {
 		"doctype": "Permohonan Informasi",
@@ -270,5 +282,5 @@ PORTAL_LIMITS_OFF = {"batas_pengajuan_harian": 0, "batas_pengajuan_tamu_per_meni
 def set_office_settings(values: dict) -> dict:
 	"""Set Pengaturan Kantor values; returns the previous ones, to set back the same way."""
 	previous = {f: frappe.db.get_single_value("Pengaturan Kantor", f) for f in values}
-	frappe.db.set_single_value("Pengaturan Kantor", values)
+	frappe.db.set_single_value("Pengaturan Kantor", dict(values))  # Frappe adds `modified` to the dict
 	return previous
