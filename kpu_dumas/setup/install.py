@@ -72,7 +72,17 @@ def after_migrate():
 
 def before_tests():
 	install()
+	reset_prepared_reports()
 	frappe.db.commit()
+
+
+def reset_prepared_reports():
+	"""Our reports back to live results on a test site. Frappe turns a Script Report into a prepared
+	(background) report for good once one run takes over 15 s, which a loaded CI machine can cause; the
+	tests and the browser specs read the live result. Offices keep what Frappe or their admin chose."""
+	frappe.db.set_value(
+		"Report", {"module": "KPU Dumas", "prepared_report": 1}, "prepared_report", 0, update_modified=False
+	)
 
 
 def install():
