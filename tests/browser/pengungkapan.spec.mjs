@@ -87,11 +87,17 @@ async function main() {
 			await messageGone(page);
 			assert(await dialog.isVisible(), "the dialog closed without a reason");
 			await dialog.locator('[data-fieldname="alasan"] textarea').fill("perlu");
-			await dialog.locator(".btn-primary").click();
-			const message = page.locator(DIALOG).filter({ has: page.locator(".msgprint", { hasText: "terlalu singkat" }) });
-			await message.waitFor({ state: "visible" });
+			// The server's answer decides (Frappe reuses one message dialog, whose fade can race a locator).
+			const [answer] = await Promise.all([
+				page.waitForResponse((r) => r.url().includes("kpu_dumas.api.kerahasiaan.buka_identitas")),
+				dialog.locator(".btn-primary").click(),
+			]);
+			const body = await answer.text();
+			assert(answer.status() >= 400 && body.includes("terlalu singkat"), `short reason: ${answer.status()} ${body.slice(0, 200)}`);
+			const text = page.locator(".msgprint", { hasText: "terlalu singkat" }).first();
+			await text.waitFor({ state: "visible" });
 			await page.screenshot({ path: `${SHOTS}pengungkapan-alasan-singkat.png` });
-			await message.locator(".btn-modal-close").first().click();
+			await page.locator(DIALOG).filter({ has: text }).locator(".btn-modal-close").first().click();
 			await messageGone(page);
 			const name = await page.evaluate(() => cur_frm.doc.nama_lengkap);
 			assert(name === MASK, "the identity opened without a valid reason");
