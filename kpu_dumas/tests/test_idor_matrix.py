@@ -27,6 +27,7 @@ from kpu_dumas.tests.utils import (
 	PASSWORD,
 	PORTAL_LIMITS_OFF,
 	act,
+	ensure_user,
 	list_in_global_search,
 	make_all_users,
 	set_office_settings,
@@ -102,12 +103,12 @@ class TestIdorMatrix(FrappeTestCase):
 		cls.emails = {
 			"guest": "Guest",
 			**WARGA,
-			"tim_off": cls.make_user(TIM_OFF, [roles.TIM_PEMERIKSA]),
+			"tim_off": ensure_user(TIM_OFF, [roles.TIM_PEMERIKSA]),
 			**{k: cls.staff[k] for k in ("petugas", "kasubag", "pyb", "ppid", "pimpinan")},
 			"tim_on": cls.staff["tim"],
 		}
 		for email in WARGA.values():
-			cls.make_user(email, [], website=True)
+			ensure_user(email, [], website=True)
 		frappe.db.commit()
 		cls.server = ServedSite().start()
 		try:
@@ -135,24 +136,6 @@ class TestIdorMatrix(FrappeTestCase):
 		super().tearDownClass()
 
 	# --- set-up ---------------------------------------------------------------------------------------
-
-	@staticmethod
-	def make_user(email: str, role_list, website=False) -> str:
-		if not frappe.db.exists("User", email):
-			user = frappe.get_doc(
-				{
-					"doctype": "User",
-					"email": email,
-					"first_name": email.split("@")[0],
-					"send_welcome_email": 0,
-					"user_type": "Website User" if website else "System User",
-					"new_password": PASSWORD,
-					"roles": [{"role": r} for r in role_list],
-				}
-			)
-			user.flags.ignore_password_policy = True
-			user.insert(ignore_permissions=True)
-		return email
 
 	@classmethod
 	def remove_leftovers(cls):

@@ -28,6 +28,7 @@ from kpu_dumas.tests.utils import (
 	PASSWORD,
 	advance,
 	as_user,
+	ensure_user,
 	list_in_global_search,
 	make_all_users,
 	make_pengaduan,
@@ -43,34 +44,14 @@ OFF_SUBJECT = f"{MARK} Xenotim pungutan liar"
 REPORTS = ("Register Pengaduan", "Rekap Pengaduan", "Kepatuhan Mutu Baku")
 
 
-def make_desk_user(email: str, role_list: list[str]) -> str:
-	if not frappe.db.exists("User", email):
-		user = frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": email.split("@")[0],
-				"send_welcome_email": 0,
-				"user_type": "System User",
-				"new_password": PASSWORD,
-			}
-		)
-		user.flags.ignore_password_policy = True
-		user.insert(ignore_permissions=True)
-	user = frappe.get_doc("User", email)
-	user.set("roles", [{"role": r} for r in role_list])
-	user.save(ignore_permissions=True)
-	return email
-
-
 class TestPerluTahu(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.users = make_all_users()
-		make_desk_user(TIM_ON, [roles.TIM_PEMERIKSA])
-		make_desk_user(TIM_OFF, [roles.TIM_PEMERIKSA])
-		make_desk_user(KASUBAG_TIM, [roles.KASUBAG_HUKUM, roles.TIM_PEMERIKSA])
+		ensure_user(TIM_ON, [roles.TIM_PEMERIKSA])
+		ensure_user(TIM_OFF, [roles.TIM_PEMERIKSA])
+		ensure_user(KASUBAG_TIM, [roles.KASUBAG_HUKUM, roles.TIM_PEMERIKSA])
 		cls.on_case = cls.make_case(ON_SUBJECT, TIM_ON)
 		cls.off_case = cls.make_case(OFF_SUBJECT, cls.users["tim"])
 		cls.cases = [cls.on_case, cls.off_case]

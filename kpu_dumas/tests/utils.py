@@ -53,28 +53,32 @@ def at_office(value) -> datetime:
 	return clock.to_office(get_datetime(value), clock.get_calendar())
 
 
-def make_user(key: str) -> str:
-	email, role_list = USERS[key]
+def ensure_user(email: str, role_list, first_name: str | None = None, website: bool = False) -> str:
+	"""A test user with exactly `role_list` (a Website User when `website`), password PASSWORD."""
 	if not frappe.db.exists("User", email):
 		user = frappe.get_doc(
 			{
 				"doctype": "User",
 				"email": email,
-				"first_name": key.capitalize(),
-				"last_name": "Uji",
+				"first_name": first_name or email.split("@")[0],
+				"last_name": "Uji" if first_name else None,
 				"send_welcome_email": 0,
-				"user_type": "System User",
+				"user_type": "Website User" if website else "System User",
 				"new_password": PASSWORD,
 			}
 		)
 		user.flags.ignore_password_policy = True
 		user.insert(ignore_permissions=True)
 	user = frappe.get_doc("User", email)
-	wanted = set(role_list)
-	if {r.role for r in user.roles} != wanted:
+	if {r.role for r in user.roles} != set(role_list):
 		user.set("roles", [{"role": r} for r in role_list])
 		user.save(ignore_permissions=True)
 	return email
+
+
+def make_user(key: str) -> str:
+	email, role_list = USERS[key]
+	return ensure_user(email, role_list, first_name=key.capitalize())
 
 
 def make_all_users() -> dict[str, str]:
