@@ -333,13 +333,9 @@ def _rahasia_identities(doctype: str, names) -> set | None:
 		return set()
 	if names is None:
 		return None
-	return set(
-		frappe.get_all(
-			"Pengaduan",
-			filters={"identitas_pelapor": ("in", names or [""]), "rahasia": 1},
-			pluck="identitas_pelapor",
-		)
-	)
+	from kpu_dumas import pengungkapan
+
+	return pengungkapan.rahasia_identities(names)
 
 
 @contextmanager

@@ -110,6 +110,20 @@ def rahasia_case(identitas: str) -> str | None:
 	)
 
 
+def rahasia_identities(names) -> set[str]:
+	"""Of the Identitas Pelapor `names`, those that belong to a rahasia complaint (rahasia_case, for many
+	at once: one query)."""
+	if not names:
+		return set()
+	return set(
+		frappe.get_all(
+			"Pengaduan",
+			filters={"identitas_pelapor": ("in", list(names)), "rahasia": 1, "anonim": 0},
+			pluck="identitas_pelapor",
+		)
+	)
+
+
 def _mask(doc) -> None:
 	from kpu_dumas.kerahasiaan import ENCRYPTED
 
