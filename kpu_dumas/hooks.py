@@ -64,10 +64,12 @@ doctype_js = {
 		"public/js/koreksi_data.js",
 		"public/js/jalur.js",
 		"public/js/lapor.js",
+		"public/js/alasan_buka.js",
 		"public/js/pengungkapan.js",
 	],
 	"Permohonan Informasi": ["public/js/koreksi_data.js", "public/js/jalur.js"],
 	"Keberatan Informasi": "public/js/koreksi_data.js",
+	"Identitas Pelapor": "public/js/alasan_buka.js",
 	"Profil SOP": "public/js/profil_sop.js",
 	"Pengaturan Kantor": "public/js/profil_sop.js",
 }

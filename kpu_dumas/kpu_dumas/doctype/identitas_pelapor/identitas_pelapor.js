@@ -30,35 +30,19 @@ frappe.ui.form.on("Identitas Pelapor", {
 	},
 });
 
+// kpu_ask_reason: public/js/alasan_buka.js (hooks.doctype_js).
 function kpu_buka_identitas(frm, pengaduan) {
-	const dialog = new frappe.ui.Dialog({
+	kpu_ask_reason({
+		pengaduan,
 		title: __("Buka identitas pelapor"),
-		fields: [
-			{
-				fieldtype: "HTML",
-				options: `<p class="text-muted">${__(
-					"Identitas pelapor pengaduan {0} dirahasiakan. Alasan Anda, nama Anda dan waktunya dicatat dan dapat dibaca Pejabat Yang Berwenang.",
-					[frappe.utils.escape_html(pengaduan)]
-				)}</p>`,
-			},
-			{
-				fieldname: "alasan",
-				fieldtype: "Small Text",
-				label: __("Alasan"),
-				reqd: 1,
-				description: __("Paling sedikit 10 karakter, misalnya keperluan pemeriksaan atau surat yang akan dikirim."),
-			},
-		],
-		primary_action_label: __("Buka"),
-		primary_action({ alasan }) {
-			frappe
-				.xcall("kpu_dumas.api.kerahasiaan.buka_identitas", { pengaduan, alasan, pintu: "form" })
-				.then(() => {
-					dialog.hide();
-					frm.__kpu_asked = false;
-					frm.reload_doc();
-				});
+		pintu: "form",
+		intro: __(
+			"Identitas pelapor pengaduan {0} dirahasiakan. Pejabat Yang Berwenang dapat membaca setiap pembukaan.",
+			[frappe.utils.escape_html(pengaduan)]
+		),
+		after() {
+			frm.__kpu_asked = false;
+			frm.reload_doc();
 		},
 	});
-	dialog.show();
 }
