@@ -19,21 +19,20 @@ from datetime import time as day_start
 import frappe
 from frappe import _
 
-from kpu_dumas import clock, kerahasiaan
+from kpu_dumas import clock, kerahasiaan, pengaturan
 from kpu_dumas.core import batas_pengajuan as rules
 from kpu_dumas.core import kerahasiaan as core
 
-SETTINGS = "Pengaturan Kantor"
 GUEST_COUNTER = "kpu_dumas:pengajuan_tamu"
 
 
 def daily_limit() -> int:
-	value = frappe.db.get_single_value(SETTINGS, "batas_pengajuan_harian")
+	value = pengaturan.get("batas_pengajuan_harian")
 	return core.DEFAULT_DAILY_LIMIT if value is None else int(value)
 
 
 def guest_cap() -> int:
-	value = frappe.db.get_single_value(SETTINGS, "batas_pengajuan_tamu_per_menit")
+	value = pengaturan.get("batas_pengajuan_tamu_per_menit")
 	return core.DEFAULT_GUEST_CAP_PER_MINUTE if value is None else int(value)
 
 

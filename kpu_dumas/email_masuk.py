@@ -29,14 +29,13 @@ import frappe
 from frappe import _
 from frappe.email.receive import InboundMail, SentEmailInInboxError
 
-from kpu_dumas import notify, notify_informasi
+from kpu_dumas import notify, notify_informasi, pengaturan
 from kpu_dumas.api.portal import Upload, _attach, _store_files, portal_limits
 from kpu_dumas.core import email_intake as intake
 from kpu_dumas.core import files as evidence
 from kpu_dumas.notify import CAME_BY_EMAIL
 from kpu_dumas.record import trusted
 
-SETTINGS = "Pengaturan Kantor"
 CHANNEL = "Email"
 BLOCKLIST_FIELD = "email_diblokir"
 REFUSED_FIELD = "lampiran_ditolak"
@@ -91,7 +90,7 @@ def _drop(mail: InboundMail, doctype: str, reason: str):
 
 
 def _refusal(mail: InboundMail) -> str | None:
-	blocked = intake.blocklist(frappe.db.get_single_value(SETTINGS, BLOCKLIST_FIELD))
+	blocked = intake.blocklist(pengaturan.get(BLOCKLIST_FIELD))
 	return intake.refusal(mail.mail, mail.from_email, blocked)
 
 

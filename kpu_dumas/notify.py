@@ -16,7 +16,7 @@ from frappe import _
 from frappe.utils import escape_html, get_url
 from frappe.utils.html_utils import clean_html
 
-from kpu_dumas import clock, kerahasiaan
+from kpu_dumas import clock, kerahasiaan, pengaturan
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.jalur import contact_lines
@@ -246,9 +246,7 @@ ROUTED = {rules.DIGABUNGKAN: merged, rules.DIALIHKAN: redirected, rules.DITERUSK
 
 
 def _page(content: str) -> str:
-	office = frappe.db.get_single_value("Pengaturan Kantor", "nama_kantor") or frappe.db.get_single_value(
-		"Pengaturan Kantor", "nama_instansi"
-	)
+	office = pengaturan.get("nama_kantor") or pengaturan.get("nama_instansi")
 	return (
 		paragraph(_("Yth. Bapak/Ibu Pelapor,"))
 		+ content

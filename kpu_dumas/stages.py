@@ -18,7 +18,7 @@ from frappe import _
 from frappe.model.workflow import get_workflow, get_workflow_name, is_transition_condition_satisfied
 from frappe.utils import get_datetime
 
-from kpu_dumas import clock
+from kpu_dumas import clock, pengaturan
 from kpu_dumas.core import recap
 from kpu_dumas.core.deadlines import Duration, StageStatus, Unit, stage_status
 from kpu_dumas.core.record import same
@@ -46,7 +46,7 @@ def initial_state(doctype: str) -> str:
 
 def standard_for(settings_field: str, state: str) -> Duration:
 	"""The time standard of `state` in the Mutu Baku set selected in Pengaturan Kantor."""
-	set_name = frappe.db.get_single_value("Pengaturan Kantor", settings_field)
+	set_name = pengaturan.get(settings_field)
 	if set_name:
 		for row in frappe.get_cached_doc("Mutu Baku", set_name).tahap:
 			if row.tahap == state:

@@ -20,7 +20,7 @@ import frappe
 from frappe import _
 from frappe.query_builder.functions import Count, Min
 
-from kpu_dumas import clock
+from kpu_dumas import clock, pengaturan
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core import information_recap as ir
 from kpu_dumas.core import recap
@@ -52,7 +52,7 @@ def page_key(year: int, month: int | None) -> str:
 
 
 def enabled() -> bool:
-	return bool(frappe.db.get_single_value(SETTINGS, "statistik_aktif"))
+	return bool(pengaturan.get("statistik_aktif"))
 
 
 def data_years() -> list[int]:
@@ -75,7 +75,7 @@ def data_years() -> list[int]:
 def shown_years() -> list[int]:
 	"""The years the admin chose (Pengaturan Kantor › Statistik Publik), or every year with data."""
 	try:
-		chosen = core.parse_years(frappe.db.get_single_value(SETTINGS, "tahun_statistik"))
+		chosen = core.parse_years(pengaturan.get("tahun_statistik"))
 	except ValueError:
 		chosen = []  # refused on save; a value written past the form falls back to every year
 	return chosen or data_years()

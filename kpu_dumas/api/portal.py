@@ -21,7 +21,7 @@ from frappe.utils import getdate
 from frappe.utils.html_utils import clean_html
 from frappe.utils.password import get_decrypted_password
 
-from kpu_dumas import batas_pengajuan, clock, duplicates, kerahasiaan
+from kpu_dumas import batas_pengajuan, clock, duplicates, kerahasiaan, pengaturan
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core import files as evidence
 from kpu_dumas.core.dates import format_date
@@ -31,7 +31,6 @@ from kpu_dumas.core.tracking import tracking_code_matches
 from kpu_dumas.kpu_dumas.doctype.instansi_berwenang.instansi_berwenang import contact_of
 from kpu_dumas.record import trusted
 
-SETTINGS = "Pengaturan Kantor"
 DEFAULT_MAX_MB = 5
 DEFAULT_MAX_FILES = 5
 FILE_FIELD = "bukti"  # name of the multipart file input
@@ -271,8 +270,8 @@ def _path_for_public(doc) -> dict | None:
 
 def portal_limits() -> tuple[int, int]:
 	"""(max MB per file, max files per submission) from Pengaturan Kantor; 0 means the default."""
-	max_mb = frappe.db.get_single_value(SETTINGS, "ukuran_berkas_maks_mb")
-	max_files = frappe.db.get_single_value(SETTINGS, "jumlah_berkas_maks")
+	max_mb = pengaturan.get("ukuran_berkas_maks_mb")
+	max_files = pengaturan.get("jumlah_berkas_maks")
 	return int(max_mb or DEFAULT_MAX_MB), int(max_files or DEFAULT_MAX_FILES)
 
 

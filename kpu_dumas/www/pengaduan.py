@@ -2,7 +2,7 @@
 
 import frappe
 
-from kpu_dumas import clock
+from kpu_dumas import clock, pengaturan
 from kpu_dumas.api.portal import portal_limits
 from kpu_dumas.core import files
 
@@ -19,7 +19,7 @@ def get_context(context):
 	context.jenis_berkas = files.allowed_labels()
 	context.accept = files.ACCEPT
 	context.hari_ini = str(clock.office_today())
-	context.batas_pengajuan_hari = frappe.db.get_single_value("Pengaturan Kantor", "batas_pengajuan_hari")
+	context.batas_pengajuan_hari = pengaturan.get("batas_pengajuan_hari")
 	context.jenis_identitas = [
 		o
 		for o in (frappe.get_meta("Identitas Pelapor").get_field("jenis_identitas").options or "").split("\n")
@@ -39,8 +39,4 @@ def in_indonesian(context):
 
 
 def _office_name() -> str:
-	return (
-		frappe.db.get_single_value("Pengaturan Kantor", "nama_kantor")
-		or frappe.db.get_single_value("Pengaturan Kantor", "nama_instansi")
-		or ""
-	)
+	return pengaturan.get("nama_kantor") or pengaturan.get("nama_instansi") or ""

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from kpu_dumas import clock, information, notify_informasi, stages
+from kpu_dumas import clock, information, notify_informasi, pengaturan, stages
 from kpu_dumas.core import information_clocks as ic
 from kpu_dumas.core import information_rules as rules
 from kpu_dumas.core.dates import format_date
@@ -99,7 +99,7 @@ class KeberatanInformasi(EncryptedFields, KpuRecord):
 				ic.komisi_informasi_deadline, now, clocks
 			)
 			if not self.nomor_tanggapan:
-				code = frappe.db.get_single_value("Pengaturan Kantor", "kode_klasifikasi_ppid")
+				code = pengaturan.get("kode_klasifikasi_ppid")
 				self.nomor_tanggapan = issue_letter_number(code, self.tanggal_tanggapan)
 
 	def legal_due(self, state):

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
 
-from kpu_dumas import clock, duplicates, email_masuk, lapor, notify, stages
+from kpu_dumas import clock, duplicates, email_masuk, lapor, notify, pengaturan, stages
 from kpu_dumas.core import complaint_rules as rules
 from kpu_dumas.core.dates import format_date
 from kpu_dumas.core.deadlines import Duration, Unit
@@ -14,7 +14,6 @@ from kpu_dumas.core.tracking import new_tracking_code
 from kpu_dumas.numbering import issue_letter_number
 from kpu_dumas.record import KpuRecord
 
-SETTINGS = "Pengaturan Kantor"
 MUTU_BAKU_FIELD = "mutu_baku_pengaduan"
 
 
@@ -128,7 +127,7 @@ class Pengaduan(KpuRecord):
 
 	def flag_late_filing(self):
 		"""Filed more than N days after the service: warn and record; the officer decides."""
-		limit = frappe.db.get_single_value(SETTINGS, "batas_pengajuan_hari") or 0
+		limit = pengaturan.get("batas_pengajuan_hari") or 0
 		late_by = rules.days_past_filing_window(
 			getdate(self.tanggal_layanan) if self.tanggal_layanan else None,
 			getdate(self.tanggal_diterima),
@@ -148,7 +147,7 @@ class Pengaduan(KpuRecord):
 			)
 
 	def set_legal_deadlines(self):
-		days = frappe.db.get_single_value(SETTINGS, "batas_tanggapan_awal_hari")
+		days = pengaturan.get("batas_tanggapan_awal_hari")
 		if days and (self.is_new() or self.has_value_changed("tanggal_diterima")):
 			self.batas_tanggapan_awal = clock.due(
 				get_datetime(self.tanggal_diterima), Duration(days, Unit.CALENDAR_DAYS)
@@ -187,7 +186,7 @@ class Pengaduan(KpuRecord):
 	def on_state_entered(self, old_state, new_state):
 		now = clock.now()
 		if new_state == rules.TERDAFTAR:
-			days = frappe.db.get_single_value(SETTINGS, "batas_keputusan_hari")
+			days = pengaturan.get("batas_keputusan_hari")
 			if days and not self.batas_keputusan:
 				self.batas_keputusan = clock.due(now, Duration(days, Unit.CALENDAR_DAYS))
 		elif new_state == rules.PERLU_DILENGKAPI:
@@ -207,9 +206,7 @@ class Pengaduan(KpuRecord):
 		number_field, classification_field = LETTERS_ON_ENTRY[state]
 		if self.get(number_field) and state != rules.PERLU_DILENGKAPI:
 			return  # one Tanda Terima, Nota Dinas and response letter per complaint, even after Kembalikan
-		classification = frappe.db.get_single_value(SETTINGS, classification_field) or (
-			frappe.db.get_single_value(SETTINGS, FALLBACK_CLASSIFICATION)
-		)
+		classification = pengaturan.get(classification_field) or pengaturan.get(FALLBACK_CLASSIFICATION)
 		self.set(number_field, issue_letter_number(classification, on_date))
 
 	def update_assignments(self, state):

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from kpu_dumas import clock, email_masuk, information, notify_informasi, stages
+from kpu_dumas import clock, email_masuk, information, notify_informasi, pengaturan, stages
 from kpu_dumas.core import information_clocks as ic
 from kpu_dumas.core import information_letters
 from kpu_dumas.core import information_rules as rules
@@ -152,7 +152,7 @@ class PermohonanInformasi(EncryptedFields, KpuRecord):
 		if new_state == rules.SELESAI and self.keputusan not in information_letters.GRANTED:
 			field = None  # nothing handed over, no Surat Balasan
 		if field and not self.get(field):
-			code = frappe.db.get_single_value("Pengaturan Kantor", "kode_klasifikasi_ppid")
+			code = pengaturan.get("kode_klasifikasi_ppid")
 			self.set(field, issue_letter_number(code, today))
 
 	def legal_due(self, state):
