@@ -19,7 +19,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.model.naming import make_autoname, parse_naming_series
 
-from kpu_dumas import clock
+from kpu_dumas import clock, numbering
 from kpu_dumas.core import date_order
 from kpu_dumas.core import record as rules
 from kpu_dumas.core.dates import format_date
@@ -180,9 +180,20 @@ def unused_name(doc) -> str:
 	"""The next name of the document's series that no record, live or deleted, has ever held."""
 	series = doc.get("naming_series") or doc.meta.get_field("naming_series").default
 	while True:
-		name = make_autoname(series, doc.doctype, doc)
+		name = _next_name(series, doc)
 		if not _name_in_use(doc.doctype, name):
 			return name
+
+
+def _next_name(series: str, doc) -> str:
+	"""As Frappe's make_autoname for a series ending in its counter ("DUMAS-.YYYY.-.#####"), with the
+	counter taken apart from this transaction (numbering.next_in_series)."""
+	head, hashes, tail = series.partition(".#")
+	if not hashes or tail.strip("#"):
+		return make_autoname(series, doc.doctype, doc)
+	prefix = parse_naming_series(head.split("."), doc=doc)
+	digits = 1 + len(tail)
+	return f"{prefix}{numbering.next_in_series(prefix):0{digits}d}"
 
 
 def _series_prefix(doc) -> str | None:

@@ -5,11 +5,19 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from kpu_dumas import numbering
 from kpu_dumas.core import identity
 from kpu_dumas.kerahasiaan import EncryptedFields
 
+# The DocType's autoname "format:PLP-{#####}": Frappe's Series key and width for it.
+SERIES_KEY, SERIES_DIGITS = "PLP-", 5
+
 
 class IdentitasPelapor(EncryptedFields, Document):
+	def autoname(self):
+		"""PLP-00001, …: the counter is taken apart from this transaction (numbering.next_in_series)."""
+		self.name = f"{SERIES_KEY}{numbering.next_in_series(SERIES_KEY):0{SERIES_DIGITS}d}"
+
 	def validate(self):
 		self.validate_identity_number()
 		self.validate_contacts()
