@@ -14,6 +14,7 @@ import logging
 import os
 import threading
 import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -273,57 +274,61 @@ class TestLetterNumberConcurrency(FrappeTestCase):
 	def test_two_letter_numbers_issued_at_once_differ(self):
 		"""Two connections issue a number at the same moment: different numbers, and neither waits for
 		the other's transaction (the counter is committed apart, numbering.next_in_series)."""
-		on_date = date(2091, 3, 2)  # a year of its own: the test's transaction holds no lock on its counter
-		key = f"{SERIES_PREFIX}{on_date.year}-"
+		on_date = date(2091, 3, 2)
 		barrier = threading.Barrier(2)
 
 		def issue():
 			barrier.wait(10)
 			started = time.monotonic()
 			number = issue_letter_number("HM.02-SD", on_date)
-			time.sleep(0.5)  # hold the row lock a while before committing
+			time.sleep(0.5)  # hold the transaction open a while before committing
 			return number, time.monotonic() - started
 
-		try:
+		with year_counter(on_date):
 			in_threads(lambda: issue_letter_number("HM.02-SD", on_date))  # the year's counter now exists
 			(first, t1), (second, t2) = in_threads(issue, issue)
 			self.assertNotEqual(first, second)
 			self.assertEqual({first.split("/")[0], second.split("/")[0]}, {"2", "3"})
 			self.assertRegex(first, r"/III/2091$")
 			self.assertLess(max(t1, t2), 0.9)  # with the lock held to commit, the second took > 1 s
-		finally:
-			in_threads(lambda: frappe.db.delete("Series", {"name": key}))
 
 	def test_a_number_taken_by_a_failed_transaction_is_not_given_again(self):
 		on_date = date(2092, 5, 4)
-		key = f"{SERIES_PREFIX}{on_date.year}-"
 
 		def fail():
 			issue_letter_number("HM.02-SD", on_date)
 			raise RuntimeError("the request fails after taking its number")
 
-		try:
+		with year_counter(on_date):
 			with self.assertRaises(RuntimeError):
 				in_threads(fail)  # rolled back; the number it took stays taken
 			(number,) = in_threads(lambda: issue_letter_number("HM.02-SD", on_date))
 			self.assertEqual(number.split("/")[0], "2")
-		finally:
-			in_threads(lambda: frappe.db.delete("Series", {"name": key}))
 
 	def test_a_counter_held_by_the_own_transaction_still_gives_the_next_number(self):
 		"""This transaction set the counter and has not committed: the number is taken inside it."""
 		on_date = date(2093, 6, 5)
-		key = f"{SERIES_PREFIX}{on_date.year}-"
 
-		def set_back_then_issue():
-			frappe.db.sql("INSERT INTO `tabSeries` (`name`, `current`) VALUES (%s, 41)", (key,))
+		def set_then_issue():
+			frappe.db.sql(
+				"INSERT INTO `tabSeries` (`name`, `current`) VALUES (%s, 41)",
+				(f"{SERIES_PREFIX}{on_date.year}-",),
+			)
 			return issue_letter_number("HM.02-SD", on_date)
 
-		try:
-			(number,) = in_threads(set_back_then_issue)
+		with year_counter(on_date):
+			(number,) = in_threads(set_then_issue)
 			self.assertEqual(number.split("/")[0], "42")
-		finally:
-			in_threads(lambda: frappe.db.delete("Series", {"name": key}))
+
+
+@contextmanager
+def year_counter(on_date: date):
+	"""A letter-number year of its own (the test's transaction holds no lock on its counter), whose
+	counter, committed by the threads, is removed afterwards."""
+	try:
+		yield
+	finally:
+		in_threads(lambda: frappe.db.delete("Series", {"name": f"{SERIES_PREFIX}{on_date.year}-"}))
 
 
 def in_threads(*functions) -> list:
