@@ -191,9 +191,13 @@ def _next_name(series: str, doc) -> str:
 	head, hashes, tail = series.partition(".#")
 	if not hashes or tail.strip("#"):
 		return make_autoname(series, doc.doctype, doc)
-	prefix = parse_naming_series(head.split("."), doc=doc)
-	digits = 1 + len(tail)
-	return f"{prefix}{numbering.next_in_series(prefix):0{digits}d}"
+	key = _series_key(series, doc)
+	return f"{key}{numbering.next_in_series(key):0{1 + len(tail)}d}"
+
+
+def _series_key(series: str, doc) -> str:
+	"""The Series counter's name for a naming series: "DUMAS-.YYYY.-.#####" gives "DUMAS-2026-"."""
+	return parse_naming_series(series.split(".#", 1)[0].split("."), doc=doc)
 
 
 def _series_prefix(doc) -> str | None:
@@ -201,7 +205,7 @@ def _series_prefix(doc) -> str | None:
 	series = doc.get("naming_series")
 	if not series or ".#" not in series:
 		return None
-	prefix = parse_naming_series(series.split(".#", 1)[0].split("."), doc=doc)
+	prefix = _series_key(series, doc)
 	return prefix if doc.name.startswith(prefix) else None
 
 
