@@ -27,13 +27,11 @@ GUEST_COUNTER = "kpu_dumas:pengajuan_tamu"
 
 
 def daily_limit() -> int:
-	value = pengaturan.get("batas_pengajuan_harian")
-	return core.DEFAULT_DAILY_LIMIT if value is None else int(value)
+	return int(pengaturan.get("batas_pengajuan_harian", core.DEFAULT_DAILY_LIMIT))
 
 
 def guest_cap() -> int:
-	value = pengaturan.get("batas_pengajuan_tamu_per_menit")
-	return core.DEFAULT_GUEST_CAP_PER_MINUTE if value is None else int(value)
+	return int(pengaturan.get("batas_pengajuan_tamu_per_menit", core.DEFAULT_GUEST_CAP_PER_MINUTE))
 
 
 def start_of_office_day() -> datetime:
