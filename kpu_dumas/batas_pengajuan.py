@@ -4,7 +4,10 @@ Three limits stand before anything is written:
 - per client (frappe.rate_limiter on each endpoint: 10 a minute per address, as the proxy reports it);
 - per reporter: submissions a day with the same NIK, phone or email (Pengaturan Kantor.
   batas_pengajuan_harian), counted over the blind indexes (kpu_dumas.kerahasiaan.INDEXED), never over
-  the plaintext, so changing address does not help;
+  the plaintext, so changing address does not help. Saved records are counted in the database; and
+  since a burst of simultaneous requests is checked before any of them has committed, each accepted
+  submission also takes one of the day's slots per blind index from an atomic counter in the cache
+  (given back if its transaction rolls back). Either count at the limit refuses;
 - site-wide for guests: submissions a minute by all guests together (batas_pengajuan_tamu_per_menit),
   a counter in the cache per minute.
 Each answers HTTP 429 with an Indonesian message; nothing is written before the checks pass.
@@ -24,6 +27,7 @@ from kpu_dumas.core import batas_pengajuan as rules
 from kpu_dumas.core import kerahasiaan as core
 
 GUEST_COUNTER = "kpu_dumas:pengajuan_tamu"
+REPORTER_COUNTER = "kpu_dumas:pengajuan_pelapor"
 
 
 def daily_limit() -> int:
@@ -67,7 +71,9 @@ def check_reporter(doctype: str, kind: str, nik=None, phone=None, email=None) ->
 	limit = daily_limit()
 	if not limit:
 		return
-	if core.over_daily_limit(submissions_today(doctype, nik, phone, email), limit):
+	if core.over_daily_limit(submissions_today(doctype, nik, phone, email), limit) or not _take_slot(
+		doctype, kerahasiaan.blind_indexes(nik, phone, email), limit
+	):
 		frappe.throw(
 			_(
 				"Batas pengajuan per pelapor tercapai: paling banyak {0} {1} sehari dengan NIK, nomor "
@@ -77,6 +83,31 @@ def check_reporter(doctype: str, kind: str, nik=None, phone=None, email=None) ->
 			frappe.RateLimitExceededError,
 			title=_("Terlalu Banyak Pengajuan"),
 		)
+
+
+def _take_slot(doctype: str, indexes: dict[str, str], limit: int) -> bool:
+	"""Take one of today's `limit` slots on each of the reporter's blind indexes (INCR is atomic, so
+	simultaneous requests get different counts); False, taking nothing, if one has none left.
+	The slots go back if this request's transaction is rolled back (refused later, or failed)."""
+	day = clock.office_today().isoformat()
+	taken = []
+
+	def give_back():
+		for key in taken:
+			frappe.cache.decrby(key, 1)
+		taken.clear()
+
+	for index in indexes.values():
+		key = frappe.cache.make_key(f"{REPORTER_COUNTER}:{doctype}:{day}:{index}")
+		count = frappe.cache.incrby(key, 1)
+		taken.append(key)
+		if count == 1:
+			frappe.cache.expire(key, 2 * 24 * 3600)
+		if core.over_daily_limit(count - 1, limit):
+			give_back()
+			return False
+	frappe.db.after_rollback.add(give_back)
+	return True
 
 
 def check_guest_cap() -> None:
@@ -105,3 +136,8 @@ def check_guest_cap() -> None:
 def reset_guest_counter() -> None:
 	"""Drop the current minute's guest counter (tests)."""
 	frappe.cache.delete(frappe.cache.make_key(f"{GUEST_COUNTER}:{rules.minute_bucket(time.time())}"))
+
+
+def reset_reporter_counters() -> None:
+	"""Drop every reporter's counters (tests)."""
+	frappe.cache.delete_keys(REPORTER_COUNTER)

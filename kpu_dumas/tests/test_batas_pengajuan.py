@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import random
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from kpu_dumas.batas_pengajuan import reset_guest_counter
+from kpu_dumas.batas_pengajuan import reset_guest_counter, reset_reporter_counters
 from kpu_dumas.tests.served import ServedSite, messages
 
 API = "/api/method/kpu_dumas.api."
@@ -61,7 +62,8 @@ class TestBatasPengajuan(FrappeTestCase):
 		cls.settings = {f: frappe.db.get_single_value("Pengaturan Kantor", f) for f in SETTINGS}
 		cls.remove_leftovers()
 		frappe.db.commit()
-		cls.server = ServedSite().start()
+		reset_reporter_counters()
+		cls.server = ServedSite(workers=4).start()  # four at once: a burst really runs in parallel
 		cls.run_id = random.randint(1, 250)
 		cls.serial = 0
 
@@ -72,6 +74,7 @@ class TestBatasPengajuan(FrappeTestCase):
 		frappe.db.set_single_value("Pengaturan Kantor", cls.settings)
 		cls.remove_leftovers()
 		reset_guest_counter()
+		reset_reporter_counters()
 		frappe.db.commit()
 		super().tearDownClass()
 
@@ -114,9 +117,13 @@ class TestBatasPengajuan(FrappeTestCase):
 		type(self).serial += 1
 		return f"10.{90 + self.serial // 250}.{self.run_id}.{self.serial % 250 + 1}"
 
-	def post(self, method: str, data: dict):
+	def post(self, method: str, data: dict, address: str | None = None, files=None):
 		return self.server.session().post(
-			self.server.url(API + method), data=data, headers={"X-Forwarded-For": self.address()}, timeout=120
+			self.server.url(API + method),
+			data=data,
+			files=files,
+			headers={"X-Forwarded-For": address or self.address()},
+			timeout=120,
 		)
 
 	def count(self, doctype, field):
@@ -141,6 +148,40 @@ class TestBatasPengajuan(FrappeTestCase):
 		# Nothing half-saved: exactly `limit` complaints and identities more.
 		after = (self.count("Pengaduan", "perihal"), frappe.db.count("Identitas Pelapor"))
 		self.assertEqual((after[0] - before[0], after[1] - before[1]), (limit, limit))
+
+	def test_a_burst_of_simultaneous_submissions_by_one_reporter_is_cut_at_the_limit_too(self):
+		"""Ten at once over four workers: each is checked before any of the others has committed, so a
+		count of saved records alone would let them all in; the reporter's slots are taken atomically."""
+		limit = 3
+		self.set_limits(limit, 0)
+		before = self.count("Pengaduan", "perihal")
+		addresses = [self.address() for _ in range(10)]
+		with ThreadPoolExecutor(10) as pool:
+			sent = list(
+				pool.map(
+					lambda i: self.post(
+						"portal.ajukan_pengaduan", {**reporter(12), **complaint(40 + i)}, addresses[i]
+					),
+					range(10),
+				)
+			)
+		statuses = sorted(r.status_code for r in sent)
+		self.assertEqual(statuses, [200] * limit + [429] * (10 - limit), [r.text[:200] for r in sent])
+		self.assertEqual(self.count("Pengaduan", "perihal") - before, limit)
+
+	def test_a_refused_submission_does_not_use_up_a_slot(self):
+		"""A submission refused after the limit's check (here: its file is not evidence) saves nothing,
+		and the reporter still has all of the day's submissions."""
+		self.set_limits(2, 0)
+		bad_file = {"bukti": ("bukti.pdf", b"MZ\x90\x00 not a pdf at all", "application/pdf")}
+		for i in range(3):
+			r = self.post("portal.ajukan_pengaduan", {**reporter(13), **complaint(60 + i)}, files=bad_file)
+			self.assertEqual(r.status_code, 417, r.text[:500])
+		statuses = [
+			self.post("portal.ajukan_pengaduan", {**reporter(13), **complaint(70 + i)}).status_code
+			for i in range(3)
+		]
+		self.assertEqual(statuses, [200, 200, 429])
 
 	def test_the_same_phone_or_email_under_another_nik_is_the_same_reporter(self):
 		self.set_limits(2, 0)

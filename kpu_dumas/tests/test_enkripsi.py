@@ -27,6 +27,7 @@ from frappe.utils import add_days, get_test_client
 
 from kpu_dumas import clock, duplicates, kerahasiaan
 from kpu_dumas.api import jalur
+from kpu_dumas.batas_pengajuan import reset_reporter_counters
 from kpu_dumas.core import duplicates as rules_dup
 from kpu_dumas.core import kerahasiaan as core
 from kpu_dumas.kpu_dumas.report.register_keberatan_informasi import register_keberatan_informasi
@@ -89,6 +90,7 @@ class TestEnkripsi(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
+		reset_reporter_counters()  # earlier runs today took this reporter's portal slots
 		cls.addClassCleanup(cssutils.log.setLevel, cssutils.log.getEffectiveLevel())
 		cssutils.log.setLevel(logging.CRITICAL)
 		cls.users = make_all_users()
@@ -610,6 +612,7 @@ class TestDumpTanpaIdentitas(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
+		reset_reporter_counters()  # earlier runs today took this reporter's portal slots
 		cls.addClassCleanup(cssutils.log.setLevel, cssutils.log.getEffectiveLevel())
 		cssutils.log.setLevel(logging.CRITICAL)
 		cls.users = make_all_users()

@@ -20,6 +20,7 @@ from kpu_dumas.api import jalur
 from kpu_dumas.api.kerahasiaan import buka_identitas
 from kpu_dumas.api.portal import lacak_pengaduan
 from kpu_dumas.api.portal_informasi import lacak_informasi
+from kpu_dumas.batas_pengajuan import reset_reporter_counters
 from kpu_dumas.core import information_clocks as ic
 from kpu_dumas.kpu_dumas.report.register_pengaduan import register_pengaduan
 from kpu_dumas.kpu_dumas.report.register_permohonan_informasi import register_permohonan_informasi
@@ -52,6 +53,7 @@ class TestJalur(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
+		reset_reporter_counters()  # earlier runs today took this reporter's portal slots
 		cls.addClassCleanup(cssutils.log.setLevel, cssutils.log.getEffectiveLevel())
 		cssutils.log.setLevel(logging.CRITICAL)  # Frappe parses its print stylesheet for every PDF
 		cls.users = make_all_users()
