@@ -44,10 +44,9 @@ def start_of_office_day() -> datetime:
 	return clock.to_system(datetime.combine(clock.office_today(), day_start.min), cal)
 
 
-def submissions_today(doctype: str, nik=None, phone=None, email=None) -> int:
-	"""Records of `doctype` created since the office's midnight with the same NIK, phone or email:
-	one query over the blind-index columns."""
-	indexes = kerahasiaan.blind_indexes(nik, phone, email)
+def submissions_today(doctype: str, indexes: dict[str, str]) -> int:
+	"""Records of `doctype` created since the office's midnight with one of the reporter's blind
+	`indexes` (kerahasiaan.blind_indexes): one query over the blind-index columns."""
 	columns = kerahasiaan.INDEXED[doctype]
 	meta = frappe.get_meta(doctype)
 	or_filters = {columns[b]: v for b, v in indexes.items() if meta.has_field(columns[b])}
@@ -71,8 +70,9 @@ def check_reporter(doctype: str, kind: str, nik=None, phone=None, email=None) ->
 	limit = daily_limit()
 	if not limit:
 		return
-	if core.over_daily_limit(submissions_today(doctype, nik, phone, email), limit) or not _take_slot(
-		doctype, kerahasiaan.blind_indexes(nik, phone, email), limit
+	indexes = kerahasiaan.blind_indexes(nik, phone, email)
+	if core.over_daily_limit(submissions_today(doctype, indexes), limit) or not _take_slot(
+		doctype, indexes, limit
 	):
 		frappe.throw(
 			_(
@@ -99,15 +99,22 @@ def _take_slot(doctype: str, indexes: dict[str, str], limit: int) -> bool:
 
 	for index in indexes.values():
 		key = frappe.cache.make_key(f"{REPORTER_COUNTER}:{doctype}:{day}:{index}")
-		count = frappe.cache.incrby(key, 1)
+		count = _count(key, expires_in=2 * 24 * 3600)
 		taken.append(key)
-		if count == 1:
-			frappe.cache.expire(key, 2 * 24 * 3600)
 		if core.over_daily_limit(count - 1, limit):
 			give_back()
 			return False
 	frappe.db.after_rollback.add(give_back)
 	return True
+
+
+def _count(key: bytes, expires_in: int) -> int:
+	"""Add one to a cache counter (atomic INCR) and return it; a new counter expires after
+	`expires_in` seconds."""
+	count = frappe.cache.incrby(key, 1)
+	if count == 1:
+		frappe.cache.expire(key, expires_in)
+	return count
 
 
 def check_guest_cap() -> None:
@@ -118,10 +125,7 @@ def check_guest_cap() -> None:
 	cap = guest_cap()
 	if not cap:
 		return
-	key = frappe.cache.make_key(f"{GUEST_COUNTER}:{rules.minute_bucket(time.time())}")
-	count = frappe.cache.incrby(key, 1)
-	if count == 1:
-		frappe.cache.expire(key, 120)
+	count = _count(frappe.cache.make_key(f"{GUEST_COUNTER}:{rules.minute_bucket(time.time())}"), 120)
 	if rules.over_guest_cap(count, cap):
 		frappe.throw(
 			_(
